@@ -7,19 +7,45 @@ inside the commands that need them, never at module level.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from engine import __version__
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
-    from engine.problem import Problem
-    from engine.service import Session
+    from engine.problem import Problem, Variant
+    from engine.workspace import Workspace
+
+
+def is_user_error(error: Exception) -> bool:
+    """Errors that are the user's or the content's to fix: reported in one line, no traceback."""
+    from engine.catalog import ContentError, UnknownProblemError
+    from engine.clock import ClockError
+    from engine.markers import MarkerError
+    from engine.settings import SettingError
+    from engine.store import StoreError
+    from engine.workspace import WorkspaceError
+
+    return isinstance(error, (ContentError, UnknownProblemError, ClockError, MarkerError, SettingError, StoreError, WorkspaceError, LookupError))
+
+
+class _Group(TyperGroup):
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            if not is_user_error(error):
+                raise
+            fail(str(error).strip("'\""))
+
 
 app = typer.Typer(
+    cls=_Group,
     name="mlprep",
     help="Spaced-repetition drills for ML-engineering coding interviews.\n\nStart with: mlprep drill",
     no_args_is_help=False,
@@ -67,16 +93,12 @@ def problem(key: str) -> Problem:
         fail(str(error))
 
 
-def session() -> Session:
-    """The user's store and clock; errors opening it are reported, never raised."""
+def workspace() -> Workspace:
+    """The user's store, attempt files and clock."""
     from engine.paths import home
-    from engine.service import Session
-    from engine.store import StoreError
+    from engine.workspace import Workspace
 
-    try:
-        return Session.open(home(_state.home), catalog())
-    except StoreError as error:
-        fail(str(error))
+    return Workspace.open(home(_state.home), catalog())
 
 
 def version_callback(value: bool) -> None:
@@ -108,8 +130,8 @@ def list_command(
     """List problems with their variants and review state. Example: `mlprep list --chapter 1`."""
     from engine import render
 
-    with session() as s:
-        rows = s.listing(chapter)
+    with workspace() as ws:
+        rows = ws.listing(chapter)
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
     else:
@@ -133,11 +155,8 @@ def show(
         render.statement(found, chosen)
 
 
-def _variant(found: Problem, variant_id: str | None):  # type: ignore[no-untyped-def]
-    try:
-        return found.variant(variant_id)
-    except LookupError as error:
-        fail(str(error))
+def _variant(found: Problem, variant_id: str | None) -> Variant:
+    return found.variant(variant_id)
 
 
 @app.command()
@@ -202,6 +221,148 @@ def validate(
     failures = [line for r in reports for line in r.failures()]
     render.validation_summary(len(reports), variants, failures)
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def drill() -> None:
+    """The daily session: today's reviews and new problems, one at a time. Example: `mlprep drill`."""
+    from engine import drill as drill_loop
+
+    with workspace() as ws:
+        code = drill_loop.run(ws, ask=lambda text: input(f"{text}\n> "))
+    raise typer.Exit(code)
+
+
+@app.command()
+def today(as_json: JsonOption = False) -> None:
+    """Show today's queue without starting anything. Example: `mlprep today --json`."""
+    from engine import render
+
+    with workspace() as ws:
+        queue = ws.today()
+    if not as_json:
+        render.queue(queue)
+        return
+    typer.echo(json.dumps({
+        "day_start": queue.day_start.isoformat(),
+        "budget_minutes": queue.budget_minutes,
+        "used_minutes": queue.used_minutes,
+        "planned_minutes": queue.planned_minutes,
+        "due_beyond_budget": queue.due_beyond_budget,
+        "items": [
+            {
+                "id": item.problem.id, "number": item.problem.number, "title": item.problem.title,
+                "variant": item.variant.id, "kind": item.kind, "target_minutes": item.variant.target_minutes,
+                "due": item.due.isoformat() if item.due else None, "retrievability": item.retrievability,
+            }
+            for item in queue.items
+        ],
+    }, indent=2))
+
+
+ProblemArgument = Annotated[str, typer.Argument(help="Problem id or number, e.g. prefix-sum or 1.1.")]
+
+
+@app.command()
+def start(problem_id: ProblemArgument, variant: VariantOption = None) -> None:
+    """Start (or resume) an attempt and write its starter file. Example: `mlprep start 1.1`."""
+    from engine import render
+
+    found = problem(problem_id)
+    with workspace() as ws:
+        attempt = ws.start(found, variant)
+    render.attempt_started(attempt.file_path, resumed=attempt.paused_seconds > 0)
+    typer.echo(attempt.file_path)
+
+
+@app.command()
+def submit(
+    problem_id: ProblemArgument,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the attempt file.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Grade the open attempt on every test, rate it and schedule the next review.
+
+    Exit code 0 when every test passes. Example: `mlprep submit prefix-sum`.
+    """
+    from engine import render
+
+    found = problem(problem_id)
+    with workspace() as ws:
+        result = ws.submit(found, file)
+        zone_name = ws.settings().timezone
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        render.submitted(result, zone_name)
+    raise typer.Exit(0 if result.verdict.ok else 1)
+
+
+@app.command()
+def run(problem_id: ProblemArgument, as_json: JsonOption = False) -> None:
+    """Run the visible tests on the open attempt; records nothing. Example: `mlprep run 1.1`."""
+    from engine import render
+
+    found = problem(problem_id)
+    with workspace() as ws:
+        verdict = ws.run_visible(found)
+    if as_json:
+        typer.echo(json.dumps(verdict.to_dict(), indent=2))
+    else:
+        render.verdict(verdict)
+    raise typer.Exit(0 if verdict.ok else 1)
+
+
+@app.command()
+def hint(problem_id: ProblemArgument) -> None:
+    """Reveal the next hint for the open attempt (a solve with hints rates Hard). Example: `mlprep hint 1.1`."""
+    from engine import render
+
+    found = problem(problem_id)
+    with workspace() as ws:
+        number, total, text = ws.reveal_hint(found)
+    render.hint(number, total, text)
+
+
+@app.command()
+def solution(
+    problem_id: ProblemArgument,
+    variant: VariantOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Show it even before an attempt, or during one (rates it Again).")] = False,
+) -> None:
+    """Show the reference solution after an attempt. Example: `mlprep solution 1.1`."""
+    found = problem(problem_id)
+    with workspace() as ws:
+        _chosen, text = ws.solution(found, variant, force=force)
+    typer.echo(text, nl=False)
+
+
+@app.command()
+def skip(problem_id: ProblemArgument) -> None:
+    """Close the open attempt without a review; the problem stays due. Example: `mlprep skip 1.1`."""
+    found = problem(problem_id)
+    with workspace() as ws:
+        ws.skip(found)
+    typer.echo(f"skipped {found.id}")
+
+
+@app.command()
+def settings(
+    key: Annotated[Optional[str], typer.Argument(help="Setting to show or change.")] = None,
+    value: Annotated[Optional[str], typer.Argument(help="New value.")] = None,
+) -> None:
+    """Show or change settings. Example: `mlprep settings new_per_day 3`."""
+    from engine import render
+    from engine.settings import DESCRIPTIONS, as_dict
+
+    with workspace() as ws:
+        current = ws.set_setting(key, value) if key and value is not None else ws.settings()
+    shown = as_dict(current)
+    if key and key not in shown:
+        fail(f"unknown setting {key!r}; settings: {', '.join(shown)}")
+    for name, item in shown.items():
+        if key in (None, name):
+            render.info(f"{name} = {item!r}    [dim]{DESCRIPTIONS[name]}[/]")
 
 
 def main() -> None:

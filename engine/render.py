@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -12,6 +13,8 @@ from rich.table import Table
 if TYPE_CHECKING:
     from engine.problem import Chapter, Problem, Variant
     from engine.runner import Verdict
+    from engine.scheduler import Queue
+    from engine.workspace import SubmitResult
     from engine.validate import Check, ProblemReport
 
 console = Console(highlight=False)
@@ -94,3 +97,48 @@ def checklist(chapter: Chapter, checks: list[Check]) -> None:
 def validation_summary(problems: int, variants: int, failures: list[str]) -> None:
     console.print(f"\nChecked {problems} problems and {variants} variants: "
                   + ("[green]all OK[/]" if not failures else f"[red]{len(failures)} failure(s)[/]"))
+
+
+def hint(number: int, total: int, text: str) -> None:
+    console.print(Panel(Markdown(text), title=f"hint {number}/{total}", expand=False))
+
+
+def actions(choices: dict[str, str]) -> None:
+    for key, text in choices.items():
+        console.print(f"  [bold]{key}[/]  {text}")
+
+
+def attempt_started(path: str, resumed: bool) -> None:
+    verb = "Resuming" if resumed else "Your attempt file"
+    console.print(f"\n{verb}: [bold]{path}[/]\nEdit it in your editor; the clock is running.")
+
+
+def local_time(moment: datetime, timezone_name: str) -> str:
+    from engine.clock import zone
+
+    return moment.astimezone(zone(timezone_name)).strftime("%a %d %b %Y, %H:%M")
+
+
+def queue(today: Queue) -> None:
+    if not today.items:
+        console.print("Nothing to drill today: no reviews are due and today's budget or new-problem limit is used. "
+                      "`mlprep list` shows every problem; `mlprep start ID` practises one anyway.")
+        return
+    table = Table(title=f"Today: {len(today.items)} problem(s), {today.planned_minutes} min planned")
+    for column in ("#", "problem", "variant", "kind", "target", "recall"):
+        table.add_column(column)
+    for item in today.items:
+        recall = "" if item.retrievability is None else f"{item.retrievability:.0%}"
+        table.add_row(item.problem.number, item.problem.title, item.variant.id, item.kind,
+                      f"{item.variant.target_minutes} min", recall)
+    console.print(table)
+    if today.due_beyond_budget:
+        console.print(f"[dim]{today.due_beyond_budget} more review(s) due beyond today's {today.budget_minutes}-minute budget.[/]")
+
+
+def submitted(result: SubmitResult, timezone_name: str) -> None:
+    verdict(result.verdict)
+    minutes = (result.attempt.elapsed_seconds or 0) / 60
+    console.print(f"Rated [bold]{result.grade.name}[/] ({minutes:.1f} min, {result.attempt.hints_used} hint(s)"
+                  f"{', solution viewed' if result.attempt.solution_viewed else ''}). "
+                  f"Next review: [bold]{local_time(result.card.due, timezone_name)}[/].")
