@@ -12,14 +12,13 @@ PROBLEMS_VARIABLE = "MLPREP_PROBLEMS"
 
 def problems_root() -> Path:
     """The content tree; ``MLPREP_PROBLEMS`` points elsewhere (tests use tiny fixture trees)."""
-    return Path(os.environ.get(PROBLEMS_VARIABLE) or REPO_ROOT / "problems")
+    return Path(os.environ.get(PROBLEMS_VARIABLE) or REPO_ROOT / "problems").resolve()
 
 
 def home(override: Path | None = None) -> Path:
     """The folder holding ``drills/`` and ``db/``: ``--home``, else ``MLPREP_HOME``, else the repository."""
-    if override is not None:
-        return override
-    return Path(os.environ.get(HOME_VARIABLE) or REPO_ROOT)
+    chosen = override if override is not None else Path(os.environ.get(HOME_VARIABLE) or REPO_ROOT)
+    return chosen.expanduser().resolve()
 
 
 def drills_dir(root: Path) -> Path:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
@@ -78,7 +79,7 @@ def problem_report(report: ProblemReport) -> None:
     console.print(f"{mark(report.ok)} [bold]{problem.number} {problem.id}[/]")
     for check in report.checks:
         if not check.ok:
-            console.print(f"    {mark(False)} {check.name}: {check.detail}", markup=False)
+            console.print(f"    {mark(False)} {escape(check.name)}: {escape(check.detail)}")
     for variant in report.variants:
         mutants = [c for c in variant.checks if c.name.startswith("mutant")]
         caught = sum(c.ok for c in mutants)
