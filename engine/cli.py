@@ -365,5 +365,88 @@ def settings(
             render.info(f"{name} = {item!r}    [dim]{DESCRIPTIONS[name]}[/]")
 
 
+@app.command()
+def mock(
+    minutes: Annotated[int, typer.Option("--minutes", "-m", min=5, help="Length of the interview.")] = 45,
+    problems: Annotated[int, typer.Option("--problems", "-n", min=1, help="How many problems.")] = 2,
+    chapter: Annotated[Optional[list[int]], typer.Option("--chapter", "-c", help="Only these chapters (repeatable).")] = None,
+    difficulty: Annotated[Optional[list[str]], typer.Option("--difficulty", "-d", help="Only these difficulties (repeatable).")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", help="Fix the random choice of problems.")] = None,
+    show_history: Annotated[bool, typer.Option("--history", help="List past mocks with their scores.")] = False,
+    abandon: Annotated[bool, typer.Option("--abandon", help="End the open mock without grading it.")] = False,
+) -> None:
+    """A timed interview simulation; resumes an interrupted one. Example: `mlprep mock --minutes 45 --chapter 2`."""
+    import random
+
+    from engine import mock as mock_module, render
+    from engine.problem import DIFFICULTIES
+
+    with workspace() as ws:
+        if show_history:
+            render.mock_history(mock_module.history(ws))
+            return
+        session = mock_module.MockSession.find_open(ws)
+        if abandon:
+            if session is None:
+                fail("no mock is open")
+            session.abandon()
+            render.info(f"Mock #{session.mock.id} abandoned; its files stay in drills/mock-{session.mock.id}/.")
+            return
+        if session is None:
+            unknown = [d for d in difficulty or [] if d not in DIFFICULTIES]
+            if unknown:
+                fail(f"unknown difficulty {unknown[0]!r}; expected one of {', '.join(DIFFICULTIES)}")
+            pool = [p for p in ws.catalog.problems
+                    if (not chapter or p.chapter in chapter) and (not difficulty or p.difficulty in difficulty)]
+            chosen = mock_module.choose(pool, ws.chapter_reports(), minutes=minutes, count=problems, rng=random.Random(seed))
+            session = mock_module.MockSession.start(ws, chosen, minutes)
+        else:
+            render.info(f"Resuming mock #{session.mock.id}.")
+        code = mock_module.run(session, ask=lambda text: input(f"{text}\n> "))
+    raise typer.Exit(code)
+
+
+@app.command()
+def report(
+    as_json: JsonOption = False,
+    plot: Annotated[Optional[Path], typer.Option("--plot", help="Also write a PNG of retention per chapter and review history.")] = None,
+) -> None:
+    """The weakest chapters first, with next steps. Example: `mlprep report --plot progress.png`."""
+    from engine import render
+    from engine.report import as_json as report_json
+
+    with workspace() as ws:
+        reports, steps = ws.chapter_reports(), ws.next_steps()
+        if plot is not None:
+            from engine.plot import write_plot
+
+            write_plot(plot, reports, ws.reviews_per_day())
+    if as_json:
+        typer.echo(json.dumps(report_json(reports, steps), indent=2))
+    else:
+        render.chapter_report(reports, steps)
+    if plot is not None and not as_json:
+        render.info(f"Wrote {plot}")
+
+
+@app.command()
+def stats(as_json: JsonOption = False) -> None:
+    """Streak, reviews per day, the 30-day forecast and true retention. Example: `mlprep stats`."""
+    from engine import render
+
+    with workspace() as ws:
+        summary = ws.progress()
+    if as_json:
+        typer.echo(json.dumps({
+            "streak": summary.streak,
+            "reviews_per_day": {day.isoformat(): n for day, n in sorted(summary.per_day.items())},
+            "forecast": summary.forecast,
+            "retention": {"reviews": summary.retention.reviews, "passed": summary.retention.passed, "rate": summary.retention.rate},
+            "desired_retention": summary.desired_retention,
+        }, indent=2))
+    else:
+        render.progress(summary.streak, summary.per_day, summary.today, summary.forecast, summary.retention, summary.desired_retention)
+
+
 def main() -> None:
     app()

@@ -14,7 +14,11 @@ from rich.table import Table
 if TYPE_CHECKING:
     from engine.problem import Chapter, Problem, Variant
     from engine.runner import Verdict
+    from engine.mock import MockSession, Scorecard
+    from engine.problem import Part
+    from engine.report import ChapterReport
     from engine.scheduler import Queue
+    from engine.store import MockRow
     from engine.workspace import SubmitResult
     from engine.validate import Check, ProblemReport
 
@@ -37,7 +41,8 @@ def mark(ok: bool) -> str:
     return "[green]✓[/]" if ok else "[red]✗[/]"
 
 
-def statement(problem: Problem, variant: Variant) -> None:
+def statement(problem: Problem, variant: Variant, *, parts: int | None = None) -> None:
+    """The statement and the variant's brief; ``parts`` limits how many parts are shown."""
     console.print(Panel(
         f"[bold]{problem.number} {problem.title}[/]  ·  {problem.difficulty}  ·  target {variant.target_minutes} min\n"
         f"variant [bold]{variant.id}[/]: {variant.title}",
@@ -45,7 +50,7 @@ def statement(problem: Problem, variant: Variant) -> None:
     ))
     console.print(Markdown(problem.statement))
     console.print(Markdown(f"## Your variant: {variant.title}\n\n{variant.brief}"))
-    for part in variant.parts:
+    for part in variant.parts[: None if parts is None else max(0, parts - 1)]:
         console.print(Markdown(f"### Part {part.number}: {part.title}\n\n{part.brief}"))
 
 
@@ -143,3 +148,123 @@ def submitted(result: SubmitResult, timezone_name: str) -> None:
     console.print(f"Rated [bold]{result.grade.name}[/] ({minutes:.1f} min, {result.attempt.hints_used} hint(s)"
                   f"{', solution viewed' if result.attempt.solution_viewed else ''}). "
                   f"Next review: [bold]{local_time(result.card.due, timezone_name)}[/].")
+
+
+def clock_text(seconds: float) -> str:
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def mock_intro(mock: MockSession, items: list) -> None:  # type: ignore[type-arg]
+    console.print(Panel(
+        f"[bold]Mock interview #{mock.mock.id}[/]: {len(items)} problem(s), {clock_text(mock.remaining())} left.\n"
+        "No hints, no solutions. Run your tests as often as you like; at the deadline your files are graded as they stand.",
+        expand=False,
+    ))
+    for index, (attempt, problem, variant) in enumerate(items, start=1):
+        console.print(f"  {index}. {problem.title} ({problem.difficulty}, target {variant.target_minutes} min): {attempt.file_path}")
+    attempt, problem, variant = items[0]
+    statement(problem, variant, parts=mock.revealed_parts(attempt, variant))
+
+
+def mock_prompt(mock: MockSession, index: int, count: int, problem: Problem, shown: int, parts: int) -> str:
+    part = f", part {shown}/{parts}" if parts > 1 else ""
+    return (f"[{clock_text(mock.remaining())} left]  problem {index + 1}/{count}: {problem.id}{part}  "
+            "[r]un  [n]ext  [p]rev  [s]ubmit all  [q]uit")
+
+
+def part_revealed(part: Part) -> None:
+    console.print(Panel(Markdown(f"### Part {part.number}: {part.title}\n\n{part.brief}"), title="new requirement", expand=False))
+
+
+def scorecard(card: Scorecard) -> None:
+    table = Table(title=f"Mock #{card.mock.id} scorecard")
+    for column in ("problem", "tests", "parts", "time", "rating"):
+        table.add_column(column)
+    for result in card.results:
+        parts = 1 + len(result.variant.parts)
+        table.add_row(
+            f"{result.problem.number} {result.problem.id}",
+            f"{result.verdict.passed}/{result.verdict.total}" + ("" if result.verdict.ok else f" ({result.verdict.status})"),
+            f"{result.parts_passed}/{parts}",
+            f"{clock_text(result.attempt.elapsed_seconds or 0)} / {result.variant.target_minutes}:00",
+            result.grade.name,
+        )
+    console.print(table)
+    console.print(f"Overall: [bold]{card.mock.result}[/] ({card.share:.0%} of tests passed)")
+    for result in card.results:
+        if result.notes:
+            console.print(f"[dim]Code notes on {result.problem.id} (informative only):[/]")
+            for note in result.notes:
+                console.print(f"  [dim]{escape(note)}[/]")
+    review = [r.problem.id for r in card.results if not r.verdict.ok]
+    if review:
+        console.print("Review: " + ", ".join(f"`mlprep solution {pid}`" for pid in review))
+
+
+def mock_history(mocks: list[MockRow]) -> None:
+    if not mocks:
+        console.print("No mocks yet. `mlprep mock` starts one.")
+        return
+    table = Table(title="Mock interviews")
+    for column in ("#", "started (UTC)", "minutes", "status", "tests", "result"):
+        table.add_column(column)
+    for mock in mocks:
+        tests = "" if mock.tests_total is None else f"{mock.tests_passed}/{mock.tests_total}"
+        table.add_row(str(mock.id), mock.started_at.strftime("%Y-%m-%d %H:%M"), str(mock.minutes), mock.status, tests, mock.result or "")
+    console.print(table)
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def chapter_report(reports: list[ChapterReport], steps: list[str]) -> None:
+    if not any(r.submissions for r in reports):
+        console.print("No history yet: nothing to report. Start with `mlprep drill`.")
+        return
+    table = Table(title="Chapters, weakest first")
+    for column in ("ch", "title", "seen", "recall", "pass rate", "time/target", "lapses", "hints", "weakness"):
+        table.add_column(column)
+    for r in reports:
+        table.add_row(str(r.chapter), r.title, f"{r.seen}/{r.problems}", f"{r.recall:.2f}", _share(r.pass_rate),
+                      _share(r.median_time_share), str(r.lapses), str(r.hints_used), f"{r.weakness:.2f}")
+    console.print(table)
+    if steps:
+        console.print("[bold]Next steps[/]")
+        for step in steps:
+            console.print(f"  • {step}")
+
+
+HEAT = ("[grey30]·[/]", "[green4]■[/]", "[green3]■[/]", "[green1]■[/]")
+
+
+def heatmap(per_day: dict, today: Any, weeks: int = 26) -> None:  # type: ignore[type-arg]
+    """Reviews per day as a GitHub-style grid: a column per week, a row per weekday."""
+    from datetime import timedelta
+
+    start = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    for weekday, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
+        cells = []
+        for week in range(weeks):
+            day = start + timedelta(days=7 * week + weekday)
+            count = per_day.get(day, 0)
+            cells.append(" " if day > today else HEAT[min(count, 3)])
+        console.print(f"{name:>3} " + "".join(cells))
+    console.print("    [dim]less[/] " + " ".join(HEAT) + " [dim]more[/]")
+
+
+def progress(streak: int, per_day: dict, today: Any, forecast: list[int], retention: Any, desired: float) -> None:  # type: ignore[type-arg]
+    console.print(f"Streak: [bold]{streak}[/] day(s)")
+    console.print("Reviews per day, last 26 weeks:")
+    heatmap(per_day, today)
+    peak = max(forecast) or 1
+    console.print("Due over the next 30 days:")
+    for offset, count in enumerate(forecast):
+        if count:
+            console.print(f"  +{offset:>2}d {'█' * max(1, round(20 * count / peak))} {count}")
+    if not any(forecast):
+        console.print("  nothing scheduled")
+    rate = retention.rate
+    shown = "no reviews yet" if rate is None else f"{rate:.0%} of {retention.reviews} reviews passed"
+    console.print(f"True retention: {shown} (desired {desired:.0%})")

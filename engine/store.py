@@ -76,6 +76,8 @@ class AttemptRow(SQLModel, table=True):
     problem_id: str
     variant: str
     mode: str  # "drill" or "mock"
+    mock_id: Optional[int] = Field(default=None, foreign_key="mock.id", index=True)
+    parts_passed: Optional[int] = None  # for multi-part variants: how many parts passed in full
     status: str  # "open", "submitted" or "skipped"
     file_path: str
     started_at: datetime = _utc_column(nullable=False, index=True)
@@ -92,6 +94,23 @@ class AttemptRow(SQLModel, table=True):
     source: Optional[str] = None
 
 
+class MockRow(SQLModel, table=True):
+    """One timed interview simulation; its problems are attempts with ``mock_id`` set."""
+
+    __tablename__ = "mock"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    status: str  # "open", "finished" or "abandoned"
+    minutes: int
+    started_at: datetime = _utc_column(nullable=False)
+    paused_at: Optional[datetime] = _utc_column(nullable=True)
+    paused_seconds: float = 0.0
+    finished_at: Optional[datetime] = _utc_column(nullable=True)
+    tests_passed: Optional[int] = None
+    tests_total: Optional[int] = None
+    result: Optional[str] = None
+
+
 class SettingRow(SQLModel, table=True):
     __tablename__ = "setting"
 
@@ -99,13 +118,18 @@ class SettingRow(SQLModel, table=True):
     value: str  # JSON
 
 
-def _create_v1(connection: Any) -> None:
-    SQLModel.metadata.create_all(connection)
+def _add_mocks(connection: Any) -> None:
+    """Version 1 -> 2: mock interviews, and an attempt's mock and parts passed."""
+    MockRow.__table__.create(connection)  # type: ignore[attr-defined]
+    connection.execute(text("ALTER TABLE attempt ADD COLUMN mock_id INTEGER REFERENCES mock (id)"))
+    connection.execute(text("ALTER TABLE attempt ADD COLUMN parts_passed INTEGER"))
+    connection.execute(text("CREATE INDEX ix_attempt_mock_id ON attempt (mock_id)"))
 
 
-# MIGRATIONS[n] upgrades a store at schema version n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[Any], None]] = [_create_v1]
-SCHEMA_VERSION = len(MIGRATIONS)
+# MIGRATIONS[n - 1] upgrades a store at schema version n to n + 1. Append, never edit.
+# A new store is created at the latest version directly from the models.
+MIGRATIONS: list[Callable[[Any], None]] = [_add_mocks]
+SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -154,11 +178,15 @@ class Store:
             if version == SCHEMA_VERSION:
                 return
             tables = connection.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")).scalar_one()
-        if version > 0 or tables:
-            shutil.copyfile(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
         with self.engine.begin() as connection:
-            for step in MIGRATIONS[version:]:
-                step(connection)
+            if version == 0 and not tables:
+                SQLModel.metadata.create_all(connection)
+            elif version == 0:
+                raise StoreError(f"{self.path} is an SQLite file but not an mlprep store; move it aside")
+            else:
+                shutil.copyfile(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
+                for step in MIGRATIONS[version - 1:]:
+                    step(connection)
             connection.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION}"))
 
     @contextmanager

@@ -7,15 +7,16 @@ nothing, and the next session resumes it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlmodel import select
 
-from engine import clock, scheduler, settings as settings_module
+from engine import clock, report, scheduler, settings as settings_module, stats
 from engine.catalog import Catalog, file_stem
 from engine.paths import database_path, drills_dir
 from engine.problem import Problem, Variant
@@ -23,6 +24,16 @@ from engine.runner import Verdict, grade
 from engine.scoring import Grade, Performance, rate
 from engine.settings import Settings
 from engine.store import AttemptRow, CardRow, Store
+
+
+@dataclass(frozen=True)
+class Progress:
+    today: date
+    streak: int
+    per_day: Counter[date]
+    forecast: list[int]
+    retention: stats.Retention
+    desired_retention: float
 
 
 class WorkspaceError(RuntimeError):
@@ -133,6 +144,34 @@ class Workspace:
                 "lapses": card.lapses if card else 0,
             })
         return rows
+
+    def chapter_reports(self) -> list[report.ChapterReport]:
+        settings = self.settings()
+        return report.chapter_reports(self.catalog, self.cards(), self.attempts(), self.now(), scheduler.make_scheduler(settings))
+
+    def next_steps(self) -> list[str]:
+        settings = self.settings()
+        recalls = report.problem_recalls(self.catalog, self.cards(), self.now(), scheduler.make_scheduler(settings))
+        return report.next_steps(self.chapter_reports(), recalls, settings.desired_retention)
+
+    def reviews_per_day(self) -> Counter[date]:
+        settings = self.settings()
+        return stats.reviews_per_day(self.attempts(), settings.day_starts_at_hour, clock.zone(settings.timezone))
+
+    def progress(self) -> Progress:
+        settings = self.settings()
+        tz = clock.zone(settings.timezone)
+        today = stats.study_date(self.now(), settings.day_starts_at_hour, tz)
+        attempts = self.attempts()
+        per_day = stats.reviews_per_day(attempts, settings.day_starts_at_hour, tz)
+        return Progress(
+            today=today,
+            streak=stats.streak(per_day, today),
+            per_day=per_day,
+            forecast=stats.forecast(self.cards().values(), today, settings.day_starts_at_hour, tz),
+            retention=stats.true_retention(attempts),
+            desired_retention=settings.desired_retention,
+        )
 
     def attempt_path(self, problem: Problem, variant: Variant) -> Path:
         return drills_dir(self.home) / problem.id / f"{file_stem(variant.id)}.py"
