@@ -174,8 +174,12 @@ def load_problem(folder: Path, chapter: int) -> Problem:
     )
 
 
-def load_chapter(folder: Path) -> Chapter:
-    """Parse one chapter folder and every problem package inside it."""
+def load_chapter(folder: Path, errors: list[ContentError] | None = None) -> Chapter:
+    """Parse one chapter folder and every problem package inside it.
+
+    With an ``errors`` list, a malformed problem is recorded there and skipped instead of
+    stopping the load (the authoring check reports every broken package at once).
+    """
     toml_path = folder / "chapter.toml"
     data = _read_toml(toml_path)
     _check_format(data, toml_path)
@@ -193,17 +197,24 @@ def load_chapter(folder: Path) -> Chapter:
         overview=overview_path.read_text(encoding="utf-8"),
         path=folder,
     )
-    problems = tuple(
-        load_problem(sub, number) for sub in sorted(folder.iterdir()) if sub.is_dir() and (sub / "problem.toml").exists()
-    )
-    return replace(chapter, problems=problems)
+    problems = []
+    for sub in sorted(folder.iterdir()):
+        if sub.is_dir() and (sub / "problem.toml").exists():
+            try:
+                problems.append(load_problem(sub, number))
+            except ContentError as error:
+                if errors is None:
+                    raise
+                errors.append(error)
+    return replace(chapter, problems=tuple(problems))
 
 
 class Catalog:
     """Every chapter and problem under a content root, addressable by id or number."""
 
-    def __init__(self, chapters: tuple[Chapter, ...]) -> None:
+    def __init__(self, chapters: tuple[Chapter, ...], errors: tuple[ContentError, ...] = ()) -> None:
         self.chapters = chapters
+        self.errors = errors  # malformed packages skipped by a lenient load
         self.problems = tuple(p for c in chapters for p in c.problems)
         self._by_key: dict[str, Problem] = {}
         for problem in self.problems:
@@ -214,14 +225,16 @@ class Catalog:
                 self._by_key[key] = problem
 
     @classmethod
-    def load(cls, root: Path) -> Catalog:
+    def load(cls, root: Path, *, strict: bool = True) -> Catalog:
+        """Every chapter under ``root``; ``strict=False`` skips malformed problems and keeps their errors."""
         if not root.is_dir():
             raise ContentError(root, "(folder)", "the problems folder is missing")
-        chapters = tuple(load_chapter(sub) for sub in sorted(root.iterdir()) if (sub / "chapter.toml").exists())
+        errors: list[ContentError] | None = None if strict else []
+        chapters = tuple(load_chapter(sub, errors) for sub in sorted(root.iterdir()) if (sub / "chapter.toml").exists())
         numbers = [c.number for c in chapters]
         if len(set(numbers)) != len(numbers):
             raise ContentError(root, "chapter numbers", f"expected unique chapter numbers, got {numbers}")
-        return cls(chapters)
+        return cls(chapters, tuple(errors or ()))
 
     def get(self, key: str) -> Problem:
         """The problem with this id (``prefix-sum``) or number (``1.1``)."""

@@ -74,12 +74,12 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def catalog() -> Catalog:
+def catalog(*, strict: bool = True) -> Catalog:
     from engine.catalog import Catalog, ContentError
     from engine.paths import problems_root
 
     try:
-        return Catalog.load(problems_root())
+        return Catalog.load(problems_root(), strict=strict)
     except ContentError as error:
         fail(f"malformed content: {error}")
 
@@ -198,9 +198,16 @@ def validate(
     from engine import render
     from engine.validate import chapter_checklist, check_problem
 
-    book = catalog()
+    from engine.catalog import UnknownProblemError
+
+    book = catalog(strict=False)
+    for error in book.errors:
+        render.error(f"malformed content: {error}")
     if problem_id:
-        chosen = [problem(problem_id)]
+        try:
+            chosen = [book.get(problem_id)]
+        except UnknownProblemError as error:
+            fail(str(error) + (" (or it is one of the malformed packages above)" if book.errors else ""))
     elif chapter is not None:
         try:
             chosen = list(book.chapter(chapter).problems)
@@ -218,7 +225,8 @@ def validate(
         for item in chapters:
             render.checklist(item, chapter_checklist(item, reports))
     variants = sum(len(r.variants) for r in reports)
-    failures = [line for r in reports for line in r.failures()]
+    skipped = [] if problem_id else [f"malformed: {error}" for error in book.errors]
+    failures = skipped + [line for r in reports for line in r.failures()]
     render.validation_summary(len(reports), variants, failures)
     raise typer.Exit(1 if failures else 0)
 
@@ -416,7 +424,8 @@ def report(
     from engine.report import as_json as report_json
 
     with workspace() as ws:
-        reports, steps = ws.chapter_reports(), ws.next_steps()
+        reports = ws.chapter_reports()
+        steps = ws.next_steps(reports)
         if plot is not None:
             from engine.plot import write_plot
 

@@ -113,12 +113,12 @@ class MockSession:
             raise WorkspaceError(f"no problem fits in {minutes} minutes with those filters; allow more minutes or chapters")
         now = workspace.now()
         mock = MockRow(status="open", minutes=minutes, started_at=now)
-        attempts_so_far = workspace.attempts()
+        last_seen = workspace.last_seen()
         with workspace.store.transaction() as session:
             session.add(mock)
             session.flush()
             for problem in problems:
-                variant = scheduler.next_variant(problem, attempts_so_far)
+                variant = scheduler.next_variant(problem, last_seen)
                 path = drills_dir(workspace.home) / f"mock-{mock.id}" / problem.id / f"{file_stem(variant.id)}.py"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(variant.starter, encoding="utf-8")

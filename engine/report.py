@@ -21,7 +21,8 @@ import fsrs
 
 from engine.catalog import Catalog
 from engine.scheduler import retrievability
-from engine.store import AttemptRow, CardRow
+from engine.history import Outcome
+from engine.store import CardRow
 
 RECALL_WEIGHT, PASS_WEIGHT, SLOWNESS_WEIGHT = 0.5, 0.3, 0.2
 
@@ -62,21 +63,22 @@ def problem_recalls(catalog: Catalog, cards: dict[str, CardRow], now: datetime, 
 
 
 def chapter_reports(
-    catalog: Catalog, cards: dict[str, CardRow], attempts: Sequence[AttemptRow], now: datetime, scheduler: fsrs.Scheduler
+    catalog: Catalog, cards: dict[str, CardRow], outcomes: Sequence[Outcome], now: datetime, scheduler: fsrs.Scheduler
 ) -> list[ChapterReport]:
-    """One row per chapter, weakest first."""
+    """One row per chapter, weakest first, from the submitted attempts' outcomes."""
     recalls = {r.problem_id: r.retrievability for r in problem_recalls(catalog, cards, now, scheduler)}
-    submitted = [a for a in attempts if a.status == "submitted"]
+    chapter_of = {p.id: p.chapter for p in catalog.problems}
+    by_chapter: dict[int, list[Outcome]] = {}
+    for outcome in outcomes:
+        if outcome.problem_id in chapter_of:
+            by_chapter.setdefault(chapter_of[outcome.problem_id], []).append(outcome)
     reports = []
     for chapter in catalog.chapters:
         ids = {p.id for p in chapter.problems}
         targets = {(p.id, v.id): v.target_minutes for p in chapter.problems for v in p.variants}
-        mine = [a for a in submitted if a.problem_id in ids]
-        passed = [a for a in mine if a.verdict == "passed"]
-        shares = [
-            (a.elapsed_seconds or 0.0) / (targets[(a.problem_id, a.variant)] * 60)
-            for a in passed if (a.problem_id, a.variant) in targets
-        ]
+        mine = by_chapter.get(chapter.number, [])
+        passed = [a for a in mine if a.passed]
+        shares = [a.elapsed_seconds / (targets[(a.problem_id, a.variant)] * 60) for a in passed if (a.problem_id, a.variant) in targets]
         recall = sum(recalls[i] for i in ids) / len(ids) if ids else 0.0
         pass_rate = len(passed) / len(mine) if mine else None
         median_share = statistics.median(shares) if shares else None

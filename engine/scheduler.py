@@ -7,7 +7,7 @@ schedules even a failed problem at least a day later (see the README).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,7 +17,8 @@ from engine.clock import as_utc, study_day_start, zone
 from engine.problem import Problem, Variant
 from engine.scoring import Grade
 from engine.settings import Settings
-from engine.store import AttemptRow, CardRow
+from engine.history import Recent
+from engine.store import CardRow
 
 
 def make_scheduler(settings: Settings) -> fsrs.Scheduler:
@@ -70,16 +71,14 @@ def state_name(row: CardRow | None) -> str:
     return "new" if row is None else fsrs.State(row.state).name.lower()
 
 
-def next_variant(problem: Problem, attempts: Iterable[AttemptRow]) -> Variant:
-    """Rotate variants: one never attempted first (in declared order), else the least recent."""
-    last_seen: dict[str, datetime] = {}
-    for attempt in attempts:
-        if attempt.problem_id == problem.id and attempt.status == "submitted":
-            seen = as_utc(attempt.started_at)
-            if attempt.variant not in last_seen or seen > last_seen[attempt.variant]:
-                last_seen[attempt.variant] = seen
+def next_variant(problem: Problem, last_seen: Mapping[tuple[str, str], datetime]) -> Variant:
+    """Rotate variants: one never submitted first (in declared order), else the least recently seen.
+
+    ``last_seen`` maps (problem id, variant id) to the start of its latest submitted attempt.
+    """
+    never = as_utc(datetime.min)
     order = {v.id: i for i, v in enumerate(problem.variants)}
-    return min(problem.variants, key=lambda v: (v.id in last_seen, last_seen.get(v.id, as_utc(datetime.min)), order[v.id]))
+    return min(problem.variants, key=lambda v: ((problem.id, v.id) in last_seen, last_seen.get((problem.id, v.id), never), order[v.id]))
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ class Queue:
 def build_queue(
     problems: Sequence[Problem],
     cards: dict[str, CardRow],
-    attempts: Sequence[AttemptRow],
+    history: Recent,
     settings: Settings,
     now: datetime,
 ) -> Queue:
@@ -121,11 +120,11 @@ def build_queue(
     day_start = study_day_start(now, settings.day_starts_at_hour, zone(settings.timezone))
     day_end = day_start + timedelta(days=1)
     by_id = {p.id: p for p in problems}
-    today = [a for a in attempts if as_utc(a.started_at) >= day_start]
+    today = [a for a in history.current if as_utc(a.started_at) >= day_start]
     used = sum(by_id[a.problem_id].variant(a.variant).target_minutes for a in today
                if a.status == "submitted" and a.problem_id in by_id and _has_variant(by_id[a.problem_id], a.variant))
     settled_today = {a.problem_id for a in today if a.status in ("submitted", "skipped")}
-    open_attempts = [a for a in attempts if a.status == "open" and a.mode == "drill" and a.problem_id in by_id]
+    open_attempts = [a for a in history.current if a.status == "open" and a.mode == "drill" and a.problem_id in by_id]
 
     items: list[QueueItem] = []
     for attempt in sorted(open_attempts, key=lambda a: as_utc(a.started_at)):
@@ -140,11 +139,7 @@ def build_queue(
         if pid in by_id and pid not in busy and as_utc(card.due) < day_end
     ]
     due.sort(key=lambda pair: (pair[0], pair[1].chapter, pair[1].position))
-    first_started: dict[str, datetime] = {}
-    for attempt in attempts:
-        started = as_utc(attempt.started_at)
-        first_started[attempt.problem_id] = min(started, first_started.get(attempt.problem_id, started))
-    introduced_today = sum(started >= day_start for started in first_started.values())
+    introduced_today = sum(started >= day_start for started in history.first_started.values())
     new_slots = max(0, settings.new_per_day - introduced_today)
     fresh = [p for p in problems if p.id not in cards and p.id not in busy][:new_slots]
 
@@ -152,7 +147,7 @@ def build_queue(
     beyond = 0
     candidates = [(p, "review", cards[p.id].due, r) for r, p in due] + [(p, "new", None, None) for p in fresh]
     for problem, kind, due_at, recall in candidates:
-        variant = next_variant(problem, attempts)
+        variant = next_variant(problem, history.last_seen)
         if variant.target_minutes <= remaining:
             items.append(QueueItem(problem, variant, kind, due_at, recall))
             remaining -= variant.target_minutes

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from engine import clock, report, scheduler, settings as settings_module, stats
+from engine import clock, history, report, scheduler, settings as settings_module, stats
 from engine.catalog import Catalog, file_stem
 from engine.paths import database_path, drills_dir
 from engine.problem import Problem, Variant
@@ -119,7 +119,15 @@ class Workspace:
             return session.exec(query).first()
 
     def today(self) -> scheduler.Queue:
-        return scheduler.build_queue(self.catalog.problems, self.cards(), self.attempts(), self.settings(), self.now())
+        settings, now = self.settings(), self.now()
+        day_start = clock.study_day_start(now, settings.day_starts_at_hour, clock.zone(settings.timezone))
+        with self.store.transaction() as session:
+            recent = history.recent(session, day_start)
+        return scheduler.build_queue(self.catalog.problems, self.cards(), recent, settings, now)
+
+    def last_seen(self, problem_id: str | None = None) -> dict[tuple[str, str], datetime]:
+        with self.store.transaction() as session:
+            return history.last_seen(session, problem_id)
 
     def listing(self, chapter: int | None = None) -> list[dict[str, Any]]:
         """One row per problem with its review state (the shape of ``list --json``)."""
@@ -146,13 +154,15 @@ class Workspace:
         return rows
 
     def chapter_reports(self) -> list[report.ChapterReport]:
-        settings = self.settings()
-        return report.chapter_reports(self.catalog, self.cards(), self.attempts(), self.now(), scheduler.make_scheduler(settings))
+        with self.store.transaction() as session:
+            outcomes = history.outcomes(session)
+        fsrs_scheduler = scheduler.make_scheduler(self.settings())
+        return report.chapter_reports(self.catalog, self.cards(), outcomes, self.now(), fsrs_scheduler)
 
-    def next_steps(self) -> list[str]:
+    def next_steps(self, reports: list[report.ChapterReport]) -> list[str]:
         settings = self.settings()
         recalls = report.problem_recalls(self.catalog, self.cards(), self.now(), scheduler.make_scheduler(settings))
-        return report.next_steps(self.chapter_reports(), recalls, settings.desired_retention)
+        return report.next_steps(reports, recalls, settings.desired_retention)
 
     def reviews_per_day(self) -> Counter[date]:
         settings = self.settings()
@@ -188,7 +198,7 @@ class Workspace:
                     f"submit it or `mlprep skip {problem.id}` first"
                 )
             return self.resume(existing)
-        variant = problem.variant(variant_id) if variant_id else scheduler.next_variant(problem, self.attempts(problem.id))
+        variant = problem.variant(variant_id) if variant_id else scheduler.next_variant(problem, self.last_seen(problem.id))
         path = self.attempt_path(problem, variant)
         self._write_starter(path, variant)
         now = self.now()
