@@ -1,0 +1,28 @@
+"""Returns only the finished hypotheses (the live ones left at max_length are dropped whenever
+anything finished), so a better full-length hypothesis without EOS is missing from the list."""
+
+import heapq
+
+
+class BeamSearch:
+    def __init__(self, next_log_probs, eos_id, beam_width, max_length):
+        if beam_width < 1 or max_length < 1:
+            raise ValueError("beam_width and max_length must be at least 1")
+        self.next_log_probs, self.eos_id = next_log_probs, eos_id
+        self.beam_width, self.max_length = beam_width, max_length
+
+    def search(self, n):
+        if n < 1:
+            raise ValueError("n must be at least 1")
+        live, finished = [((), 0.0)], []
+        for _ in range(self.max_length):
+            candidates = []
+            for tokens, score in live:
+                log_probs = self.next_log_probs(tokens)
+                candidates += [(tokens + (v,), score + float(lp)) for v, lp in enumerate(log_probs)]
+            live = []
+            for child in heapq.nlargest(self.beam_width, candidates, key=lambda h: h[1]):
+                (finished if child[0][-1] == self.eos_id else live).append(child)
+            if not live:
+                break
+        return sorted(finished or live, key=lambda h: h[1], reverse=True)[:n]
