@@ -114,8 +114,11 @@ class Workspace:
             return list(session.exec(query))
 
     def open_attempt(self, problem: Problem) -> AttemptRow | None:
+        """The open drill attempt at this problem (a mock's attempts belong to the mock)."""
         with self.store.transaction() as session:
-            query = select(AttemptRow).where(AttemptRow.problem_id == problem.id, AttemptRow.status == "open")
+            query = select(AttemptRow).where(
+                AttemptRow.problem_id == problem.id, AttemptRow.status == "open", AttemptRow.mode == "drill"
+            )
             return session.exec(query).first()
 
     def today(self) -> scheduler.Queue:

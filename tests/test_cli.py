@@ -154,3 +154,42 @@ def test_help_imports_no_heavy_module():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "none"
+
+
+def test_report_and_stats_with_no_history():
+    report = invoke("report")
+    assert report.exit_code == 0 and "No history yet" in report.stdout and "mlprep drill" in report.stdout
+    data = json.loads(invoke("report", "--json").stdout)
+    assert data["chapters"][0]["seen"] == 0 and data["chapters"][0]["weakness"] == 0.8
+    stats = invoke("stats")
+    assert stats.exit_code == 0 and "Streak: 0" in stats.stdout and "no reviews yet" in stats.stdout
+    assert json.loads(invoke("stats", "--json").stdout)["forecast"] == [0] * 30
+
+
+def test_report_and_stats_after_one_attempt(isolated_home, tmp_path):
+    invoke("start", "add")
+    write(isolated_home / "drills" / "add" / "pair.py", "def add(a, b):\n    return a + b\n")
+    invoke("submit", "add")
+    data = json.loads(invoke("report", "--json").stdout)
+    assert data["chapters"][0]["seen"] == 1 and data["chapters"][0]["pass_rate"] == 1.0
+    assert json.loads(invoke("stats", "--json").stdout)["streak"] == 1
+    picture = tmp_path / "progress.png"
+    plotted = invoke("report", "--plot", str(picture))
+    assert plotted.exit_code == 0 and picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_mock_history_and_abandon_with_nothing_open():
+    assert "No mocks yet" in invoke("mock", "--history").stdout
+    result = invoke("mock", "--abandon")
+    assert result.exit_code == 2 and "no mock is open" in result.stderr
+
+
+def test_mock_rejects_an_unknown_difficulty():
+    result = invoke("mock", "--difficulty", "Trivial")
+    assert result.exit_code == 2 and "unknown difficulty" in result.stderr
+
+
+def test_mock_session_through_the_cli(isolated_home):
+    result = runner.invoke(app, ["mock", "--minutes", "15", "--seed", "3"], input="s\n")
+    assert result.exit_code == 1 and "scorecard" in result.stdout
+    assert "finished │ 0/3" in invoke("mock", "--history").stdout

@@ -72,7 +72,7 @@ def test_variants_rotate_across_reviews(workspace, clock):
     third = solve(workspace, "add").attempt.variant
     assert (first, second, third) == ("pair", "many", "pair")
     problem = workspace.catalog.get("add")
-    assert next_variant(problem, []).id == "pair"
+    assert next_variant(problem, {}).id == "pair"
 
 
 def test_schedule_over_simulated_weeks_matches_fsrs(workspace, clock):
