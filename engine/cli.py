@@ -457,5 +457,24 @@ def stats(as_json: JsonOption = False) -> None:
         render.progress(summary.streak, summary.per_day, summary.today, summary.forecast, summary.retention, summary.desired_retention)
 
 
+@app.command()
+def notebooks(
+    chapter: Annotated[Optional[list[int]], typer.Option("--chapter", "-c", help="Only these chapters (repeatable).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write to (default: notebooks/, or build/notebooks-solutions/ with --solutions).")] = None,
+    solutions: Annotated[bool, typer.Option("--solutions", help="Fill in the reference solutions and keep hidden tests (for authors and instructors).")] = False,
+) -> None:
+    """Generate one Jupyter/Colab notebook per chapter. Example: `mlprep notebooks --chapter 1`."""
+    from engine import notebook, render
+    from engine.paths import REPO_ROOT
+
+    book = catalog()
+    chosen = [c for c in book.chapters if not chapter or c.number in chapter]
+    if chapter and len(chosen) != len(set(chapter)):
+        fail(f"no chapter among {chapter}; chapters: {', '.join(str(c.number) for c in book.chapters)}")
+    target = out or (REPO_ROOT / "build" / "notebooks-solutions" if solutions else notebook.NOTEBOOKS_DIR)
+    for path in notebook.write(chosen, target, solutions=solutions):
+        render.info(f"wrote {path}")
+
+
 def main() -> None:
     app()
