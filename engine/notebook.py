@@ -63,7 +63,7 @@ def mlprep_check(label, files, namespace):
     sys.path.insert(0, str(folder))
     try:
         tests = [str(folder / name) for name in files if name.startswith("test_")]
-        code = pytest.main([*tests, "-p", "no:cacheprovider", "-p", "no:terminal", "--color=no", "--import-mode=importlib"], plugins=[Plugin()])
+        code = pytest.main([*tests, "-p", "no:cacheprovider", "-p", "no:terminal", "--import-mode=importlib"], plugins=[Plugin()])
     finally:
         sys.path.remove(str(folder))
     for name, passed, message in results:
