@@ -190,6 +190,7 @@ def check(
 def validate(
     problem_id: Annotated[Optional[str], typer.Option("--problem", "-p", help="Check one problem only.")] = None,
     chapter: Annotated[Optional[int], typer.Option("--chapter", "-c", help="Check one chapter only.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", help="List every check, e.g. which tests catch each mutant.")] = False,
 ) -> None:
     """Authoring check: references pass, starters and mutants fail, examples run.
 
@@ -218,7 +219,7 @@ def validate(
     reports = []
     for item in chosen:
         report = check_problem(item)
-        render.problem_report(report)
+        render.problem_report(report, verbose=verbose)
         reports.append(report)
     chapters = [c for c in book.chapters if any(r.problem.chapter == c.number for r in reports)]
     if not problem_id:

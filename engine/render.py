@@ -79,7 +79,8 @@ def listing(rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def problem_report(report: ProblemReport) -> None:
+def problem_report(report: ProblemReport, *, verbose: bool = False) -> None:
+    """One problem's authoring check; ``verbose`` lists every check, such as which tests catch each mutant."""
     problem = report.problem
     console.print(f"{mark(report.ok)} [bold]{problem.number} {problem.id}[/]")
     for check in report.checks:
@@ -92,6 +93,8 @@ def problem_report(report: ProblemReport) -> None:
         for check in variant.checks:
             if not check.ok:
                 console.print(f"        ✗ {check.name}: {check.detail}", markup=False, style="red")
+            elif verbose:
+                console.print(f"        ✓ {check.name}: {check.detail}", markup=False, style="dim")
 
 
 def checklist(chapter: Chapter, checks: list[Check]) -> None:
