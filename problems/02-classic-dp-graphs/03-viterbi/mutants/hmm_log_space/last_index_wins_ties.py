@@ -1,0 +1,43 @@
+"""Correct log-space Viterbi, but compares with >= so a tie goes to the LAST tag, not the first."""
+
+import math
+from collections.abc import Sequence
+
+
+class HMMTagger:
+    def __init__(
+        self, tags: Sequence[str], initial: dict, transition: dict, emission: dict
+    ) -> None:
+        log = lambda p: math.log(p) if p > 0 else -math.inf
+        self.tags = list(tags)
+        self.li = [log(initial.get(t, 0.0)) for t in self.tags]
+        self.lt = [[log(transition.get(a, {}).get(b, 0.0)) for b in self.tags] for a in self.tags]
+        self.le = {t: {w: log(p) for w, p in emission.get(t, {}).items()} for t in self.tags}
+
+    def viterbi(self, observations: Sequence[str]) -> tuple[list[str], float]:
+        n, words = len(self.tags), list(observations)
+        for word in words:
+            if all(self.le[t].get(word, -math.inf) == -math.inf for t in self.tags):
+                raise KeyError(word)
+        if not words:
+            return [], 0.0
+        emit = lambda j, w: self.le[self.tags[j]].get(w, -math.inf)
+
+        def argmax(values: list[float]) -> int:
+            best = 0
+            for k in range(1, len(values)):
+                if values[k] >= values[best]:
+                    best = k
+            return best
+
+        score = [self.li[j] + emit(j, words[0]) for j in range(n)]
+        backs = []
+        for word in words[1:]:
+            row = [argmax([score[i] + self.lt[i][j] for i in range(n)]) for j in range(n)]
+            score = [score[row[j]] + self.lt[row[j]][j] + emit(j, word) for j in range(n)]
+            backs.append(row)
+        path = [argmax(score)]
+        for row in reversed(backs):
+            path.append(row[path[-1]])
+        path.reverse()
+        return [self.tags[j] for j in path], score[path[-1]]

@@ -1,0 +1,27 @@
+"""Backtracks with the backpointer row of the wrong step: path[t - 1] = back[t - 1, path[t]].
+
+Row t of the backpointers links step t to step t - 1; reading row t - 1 shifts every
+choice by one position, and row 0 (never filled) sends the first state to 0.
+"""
+
+import numpy as np
+
+
+def viterbi_decode(
+    log_initial: np.ndarray, log_transition: np.ndarray, log_emissions: np.ndarray
+) -> tuple[np.ndarray, float]:
+    log_emissions = np.asarray(log_emissions, dtype=float)
+    length, states = log_emissions.shape
+    if length == 0:
+        return np.zeros(0, dtype=np.int64), 0.0
+    back = np.zeros((length, states), dtype=np.int64)
+    score = log_initial + log_emissions[0]
+    for t in range(1, length):
+        candidates = score[:, None] + log_transition
+        back[t] = candidates.argmax(axis=0)
+        score = candidates.max(axis=0) + log_emissions[t]
+    path = np.zeros(length, dtype=np.int64)
+    path[-1] = int(score.argmax())
+    for t in range(length - 1, 0, -1):
+        path[t - 1] = back[t - 1, path[t]]
+    return path, float(score.max())

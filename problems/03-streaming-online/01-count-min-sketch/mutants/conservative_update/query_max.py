@@ -1,0 +1,74 @@
+"""Query returns the largest of the item's counters instead of the smallest."""
+
+import hashlib
+import random
+from collections.abc import Sequence
+
+import numpy as np
+
+PRIME = (1 << 61) - 1  # the Mersenne prime p of the family h(x) = ((a*x + b) mod p) mod width
+
+
+def item_key(item: str) -> int:
+    """The item's 64-bit integer key: the 8-byte BLAKE2b digest of its UTF-8 bytes, big-endian."""
+    digest = hashlib.blake2b(item.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+class ConservativeCountMinSketch:
+    """Count-Min sketch whose update raises each counter only as far as the new estimate needs.
+
+    Attributes: width, depth, hash_params (one (a, b) pair per row) and table (depth x width counters).
+    """
+
+    def __init__(
+        self,
+        width: int,
+        depth: int,
+        seed: int = 0,
+        hash_params: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        """Create an all-zero sketch with `depth` rows of `width` counters.
+
+        Row j hashes with its own pair (a_j, b_j), 1 <= a_j < PRIME and 0 <= b_j < PRIME:
+        taken from `hash_params` when given (one pair per row), otherwise drawn
+        deterministically from `seed`. Raises ValueError for a width or depth below 1 or
+        for malformed `hash_params`.
+        """
+        if width < 1 or depth < 1:
+            raise ValueError(f"width and depth must be at least 1, got {width} x {depth}")
+        if hash_params is None:
+            rng = random.Random(seed)
+            hash_params = [(rng.randrange(1, PRIME), rng.randrange(PRIME)) for _ in range(depth)]
+        params = [(int(a), int(b)) for a, b in hash_params]
+        if len(params) != depth:
+            raise ValueError(f"need one (a, b) pair per row: {depth} rows, {len(params)} pairs")
+        if not all(1 <= a < PRIME and 0 <= b < PRIME for a, b in params):
+            raise ValueError("hash parameters must satisfy 1 <= a < PRIME and 0 <= b < PRIME")
+        self.width = width
+        self.depth = depth
+        self.hash_params = params
+        self.table = np.zeros((depth, width), dtype=np.int64)
+
+    def buckets(self, item: str) -> list[int]:
+        """The column of `item` in each row: ((a_j * item_key(item) + b_j) mod PRIME) mod width."""
+        key = item_key(item)
+        return [((a * key + b) % PRIME) % self.width for a, b in self.hash_params]
+
+    def update(self, item: str, count: int = 1) -> None:
+        """Record `count` more occurrences of `item` with a conservative update.
+
+        Each of the item's counters becomes max(counter, current estimate + count).
+        count >= 0, else ValueError.
+        """
+        if count < 0:
+            raise ValueError(f"count must be non-negative, got {count}")
+        cells = list(enumerate(self.buckets(item)))
+        target = min(int(self.table[row, column]) for row, column in cells) + count
+        for row, column in cells:
+            if self.table[row, column] < target:
+                self.table[row, column] = target
+
+    def query(self, item: str) -> int:
+        """Estimated count of `item`: never below the true count."""
+        return int(max(self.table[row, column] for row, column in enumerate(self.buckets(item))))

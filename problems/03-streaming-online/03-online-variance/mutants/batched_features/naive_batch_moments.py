@@ -1,0 +1,45 @@
+"""Batch M2 computed as Σx² − m·mean² (the shortcut, per batch), then merged correctly: cancels at a large offset."""
+
+import numpy as np
+
+
+class FeatureStats:
+    def __init__(self, num_features: int) -> None:
+        self.num_features = num_features
+        self._n = 0
+        self._mean = np.zeros(num_features)
+        self._m2 = np.zeros(num_features)
+
+    @property
+    def count(self) -> int:
+        return self._n
+
+    @property
+    def mean(self) -> np.ndarray:
+        if self._n == 0:
+            raise ValueError("empty")
+        return self._mean.copy()
+
+    def variance(self, ddof: int = 0) -> np.ndarray:
+        if self._n - ddof <= 0:
+            raise ValueError("too few rows")
+        return self._m2 / (self._n - ddof)
+
+    def _check(self, batch) -> np.ndarray:
+        batch = np.asarray(batch, dtype=np.float64)
+        if batch.ndim != 2 or batch.shape[1] != self.num_features:
+            raise ValueError("bad shape")
+        return batch
+
+    def update(self, batch: np.ndarray) -> None:
+        batch = self._check(batch)
+        m = batch.shape[0]
+        if m == 0:
+            return
+        batch_mean = batch.mean(axis=0)
+        batch_m2 = np.sum(batch * batch, axis=0) - m * batch_mean**2
+        n = self._n + m
+        delta = batch_mean - self._mean
+        self._mean = self._mean + delta * m / n
+        self._m2 = self._m2 + batch_m2 + delta**2 * self._n * m / n
+        self._n = n
