@@ -232,13 +232,20 @@ def validate(
     raise typer.Exit(1 if failures else 0)
 
 
+WatchOption = Annotated[bool, typer.Option("--watch/--no-watch", help="Re-run the tests on every save (needs a terminal).")]
+
+
 @app.command()
-def drill() -> None:
+def drill(watch: WatchOption = True) -> None:
     """The daily session: today's reviews and new problems, one at a time. Example: `mlprep drill`."""
     from engine import drill as drill_loop
+    from engine.warm import WarmRunner
 
-    with workspace() as ws:
-        code = drill_loop.run(ws, ask=lambda text: input(f"{text}\n> "))
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    with workspace() as ws, WarmRunner() as warm:
+        ws.run = warm.run_tests
+        warm.preload(sorted({m for p in ws.catalog.problems for m in p.requires}))
+        code = drill_loop.run(ws, ask=lambda text: input(f"{text}\n> "), watch=watch and interactive)
     raise typer.Exit(code)
 
 
@@ -382,6 +389,7 @@ def mock(
     difficulty: Annotated[Optional[list[str]], typer.Option("--difficulty", "-d", help="Only these difficulties (repeatable).")] = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Fix the random choice of problems.")] = None,
     show_history: Annotated[bool, typer.Option("--history", help="List past mocks with their scores.")] = False,
+    watch: WatchOption = True,
     abandon: Annotated[bool, typer.Option("--abandon", help="End the open mock without grading it.")] = False,
 ) -> None:
     """A timed interview simulation; resumes an interrupted one. Example: `mlprep mock --minutes 45 --chapter 2`."""
@@ -411,7 +419,13 @@ def mock(
             session = mock_module.MockSession.start(ws, chosen, minutes)
         else:
             render.info(f"Resuming mock #{session.mock.id}.")
-        code = mock_module.run(session, ask=lambda text: input(f"{text}\n> "))
+        from engine.warm import WarmRunner
+
+        with WarmRunner() as warm:
+            ws.run = warm.run_tests
+            warm.preload(sorted({m for _, p, _ in session.items() for m in p.requires}))
+            interactive = sys.stdin.isatty() and sys.stdout.isatty()
+            code = mock_module.run(session, ask=lambda text: input(f"{text}\n> "), watch=watch and interactive)
     raise typer.Exit(code)
 
 

@@ -12,9 +12,11 @@ strong hire >= 0.9, hire >= 0.75, lean no hire >= 0.5, no hire below.
 
 from __future__ import annotations
 
+import queue
 import random
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +33,7 @@ from engine.report import ChapterReport
 from engine.runner import Verdict, grade
 from engine.scoring import Grade, Performance, rate
 from engine.store import AttemptRow, CardRow, MockRow
+from engine.watch import Event, drain_changes
 from engine.workspace import Workspace, WorkspaceError
 
 RUBRIC = ((0.9, "strong hire"), (0.75, "hire"), (0.5, "lean no hire"), (0.0, "no hire"))
@@ -208,7 +211,7 @@ class MockSession:
     def run_visible(self, attempt: AttemptRow, problem: Problem, variant: Variant) -> Verdict:
         """Visible tests of the revealed parts; passing the last revealed part unlocks the next."""
         shown = self.revealed_parts(attempt, variant)
-        verdict = grade(problem, variant, Path(attempt.file_path), visible_only=True, max_part=shown)
+        verdict = grade(problem, variant, Path(attempt.file_path), visible_only=True, max_part=shown, run=self.workspace.run)
         if verdict.ok and shown > (attempt.parts_passed or 0):
             attempt.parts_passed = shown
             self._save(attempt)
@@ -254,7 +257,7 @@ class MockSession:
         with tempfile.TemporaryDirectory(prefix="mlprep-mock-") as folder:
             frozen = Path(folder) / path.name
             frozen.write_text(source, encoding="utf-8")
-            return grade(problem, variant, frozen), source
+            return grade(problem, variant, frozen, run=self.workspace.run), source
 
     def abandon(self) -> None:
         """End the mock without grading; its attempts are closed unreviewed. Files stay on disk."""
@@ -286,12 +289,49 @@ def history(workspace: Workspace) -> list[MockRow]:
 Ask = Callable[[str], str]
 
 
-def run(mock: MockSession, ask: Ask) -> int:
+@dataclass
+class MockView:
+    """What watch mode shows during a mock."""
+
+    mock: MockSession
+    items: list[tuple[AttemptRow, Problem, Variant]]
+    current: int = 0
+    verdicts: dict[int, Verdict] = field(default_factory=dict)
+    message: str = "Save a file to run its visible tests."
+
+
+def watch_loop(mock: MockSession, events: queue.Queue[Event], draw: Callable[[MockView], None]) -> str:
+    """Watch mode for a mock: a save runs that problem's visible tests; keys n/p/s/q. Returns "finish" or "quit"."""
+    view = MockView(mock, mock.items())
+    paths = [str(Path(attempt.file_path).resolve()) for attempt, _, _ in view.items]
+    draw(view)
+    while mock.remaining() > 0:
+        event = events.get()
+        if event.kind == "change":
+            changed = {event.value} | drain_changes(events)
+            for index in sorted(paths.index(p) for p in changed if p in paths):
+                attempt, problem, variant = view.items[index]
+                view.current = index
+                view.verdicts[index] = mock.run_visible(attempt, problem, variant)
+                view.message = f"ran {problem.id} at {time.strftime('%H:%M:%S')}"
+        elif event.kind == "key" and event.value in ("n", "p"):
+            view.current = (view.current + (1 if event.value == "n" else -1)) % len(view.items)
+        elif event.kind == "key" and event.value == "s":
+            return "finish"
+        elif event.kind == "key" and event.value == "q":
+            return "quit"
+        draw(view)
+    return "finish"
+
+
+def run(mock: MockSession, ask: Ask, *, watch: bool = False) -> int:
     """The interactive mock loop; returns the process exit code."""
     items = mock.items()
     mock.resume()
     mock.arm_deadline()
     render.mock_intro(mock, items)
+    if watch:
+        return _watched(mock, items)
     current = 0
     since = mock.workspace.now()
 
@@ -334,6 +374,39 @@ def run(mock: MockSession, ask: Ask) -> int:
         render.info("\nInterrupted. The mock is paused with its remaining time: `mlprep mock` resumes it.")
         return 130
     charge()
+    return _finish(mock)
+
+
+def _finish(mock: MockSession) -> int:
     card = mock.finish()
     render.scorecard(card)
     return 0 if card.share == 1.0 else 1
+
+
+def _watched(mock: MockSession, items: list[tuple[AttemptRow, Problem, Variant]]) -> int:
+    """Watch mode on a terminal. Time is charged to the problem last saved or shown."""
+    from rich.live import Live
+
+    from engine import watch
+
+    state = {"current": 0, "since": mock.workspace.now()}
+
+    def draw(view: MockView) -> None:
+        if view.current != state["current"]:
+            now = mock.workspace.now()
+            mock.add_time(items[state["current"]][0], (now - state["since"]).total_seconds())
+            state["current"], state["since"] = view.current, now
+        live.update(render.mock_view(view))
+
+    try:
+        with watch.producers([Path(a.file_path) for a, _, _ in items]) as events, watch.cbreak(), \
+                Live(console=render.console, refresh_per_second=4, transient=True) as live:
+            action = watch_loop(mock, events, draw)
+    except KeyboardInterrupt:
+        action = "interrupted"
+    mock.add_time(items[state["current"]][0], (mock.workspace.now() - state["since"]).total_seconds())
+    if action in ("quit", "interrupted"):
+        mock.pause()
+        render.info("Mock paused with its remaining time. `mlprep mock` resumes it; `mlprep mock --abandon` ends it.")
+        return 130 if action == "interrupted" else 0
+    return _finish(mock)

@@ -14,11 +14,12 @@ from rich.table import Table
 if TYPE_CHECKING:
     from engine.problem import Chapter, Problem, Variant
     from engine.runner import Verdict
-    from engine.mock import MockSession, Scorecard
+    from engine.mock import MockSession, MockView, Scorecard
     from engine.problem import Part
     from engine.report import ChapterReport
     from engine.scheduler import Queue
     from engine.store import MockRow
+    from engine.watch import WatchState
     from engine.workspace import SubmitResult
     from engine.validate import Check, ProblemReport
 
@@ -271,3 +272,55 @@ def progress(streak: int, per_day: dict, today: Any, forecast: list[int], retent
     rate = retention.rate
     shown = "no reviews yet" if rate is None else f"{rate:.0%} of {retention.reviews} reviews passed"
     console.print(f"True retention: {shown} (desired {desired:.0%})")
+
+
+def watch_view(state: WatchState) -> Any:
+    """The live screen of watch mode: progress, the first failure, hints and the keys."""
+    from rich.console import Group
+    from rich.progress_bar import ProgressBar
+    from rich.text import Text
+
+    verdict_ = state.verdict
+    parts: list[Any] = [Text.from_markup(
+        f"[bold]{escape(state.problem.number)} {escape(state.problem.title)}[/]  ·  {clock_text(state.elapsed)} / "
+        f"{state.target_minutes}:00  ·  {escape(str(state.file))}"
+    )]
+    if verdict_ is not None:
+        style = STATUS_STYLE[verdict_.status]
+        parts.append(ProgressBar(total=max(1, verdict_.total), completed=verdict_.passed, width=40,
+                                 complete_style=style, finished_style="green"))
+        parts.append(Text.from_markup(f"[bold {style}]{verdict_.status.upper()}[/] {verdict_.passed}/{verdict_.total} visible tests"))
+        failure = next((t for t in verdict_.tests if t.outcome not in ("passed", "skipped")), None)
+        if failure is not None:
+            detail = failure.message or verdict_.message
+            parts.append(Panel(Text(detail[:600]), title=f"first failure: {failure.name}", expand=False))
+        elif not verdict_.ok:
+            parts.append(Panel(Text(verdict_.message + ("\n" + verdict_.output[-600:] if verdict_.output.strip() else "")),
+                               title=verdict_.status, expand=False))
+    for number, text in enumerate(state.hints, start=1):
+        parts.append(Panel(Markdown(text), title=f"hint {number}", expand=False))
+    parts.append(Text.from_markup(f"[dim]{escape(state.message)}[/]"))
+    parts.append(Text.from_markup("[bold]h[/] hint  [bold]s[/] submit  [bold]n[/] skip  [bold]q[/] quit (saved)"))
+    return Group(*parts)
+
+
+def mock_view(view: MockView) -> Any:
+    """The live screen of a mock in watch mode: the countdown, every problem's last run, the keys."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [Text.from_markup(f"[bold]Mock #{view.mock.mock.id}[/]  ·  {clock_text(view.mock.remaining())} left")]
+    for index, (attempt, problem, variant) in enumerate(view.items):
+        result = view.verdicts.get(index)
+        shown = view.mock.revealed_parts(attempt, variant)
+        score = "not run yet" if result is None else f"{result.passed}/{result.total} visible ({result.status})"
+        pointer = "▶" if index == view.current else " "
+        part = f", part {shown}/{1 + len(variant.parts)}" if variant.parts else ""
+        parts.append(Text(f"{pointer} {index + 1}. {problem.id}{part}: {score}  {attempt.file_path}"))
+    current = view.verdicts.get(view.current)
+    failure = None if current is None else next((t for t in current.tests if t.outcome != "passed"), None)
+    if failure is not None:
+        parts.append(Panel(Text((failure.message or current.message)[:600]), title=f"first failure: {failure.name}", expand=False))
+    parts.append(Text.from_markup(f"[dim]{escape(view.message)}[/]"))
+    parts.append(Text.from_markup("[bold]n[/]/[bold]p[/] next/previous  [bold]s[/] submit all  [bold]q[/] pause"))
+    return Group(*parts)

@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -62,7 +64,7 @@ class Verdict:
         return data
 
 
-def _limit_resources() -> None:  # pragma: no cover - runs in the child before exec
+def limit_resources() -> None:  # pragma: no cover - runs in the child before exec
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
@@ -139,6 +141,61 @@ def _verdict(events: list[dict[str, Any]], returncode: int | None, timed_out: bo
     return make("failed", f"{passed} of {total} tests passed")
 
 
+# Plugins a grading run never needs; dropping them also skips pytest's end-of-session gc.collect().
+DISABLED_PLUGINS = ("cacheprovider", "pastebin", "junitxml", "doctest", "stepwise", "unraisableexception", "threadexception")
+# Same hash seed and no third-party plugin autoloading in every run, warm or cold, so verdicts agree.
+RUN_ENVIRONMENT = {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+
+
+@dataclass(frozen=True)
+class Scratch:
+    """A grading run's private folder: copies of the tests and the candidate, and its outputs."""
+
+    folder: Path
+    args: list[str]
+
+    @property
+    def report(self) -> Path:
+        return self.folder / "report.jsonl"
+
+    @property
+    def output(self) -> Path:
+        return self.folder / "output.txt"
+
+
+@contextmanager
+def scratch(candidate: Path, tests: Path, *, api: tuple[str, ...], timeout_seconds: float,
+            visible_only: bool, max_part: int) -> Iterator[Scratch]:
+    """Copy the tests' folder and the candidate into a temporary folder and build pytest's arguments."""
+    with tempfile.TemporaryDirectory(prefix="mlprep-run-") as folder:
+        work = Path(folder)
+        shutil.copytree(tests.parent, work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copyfile(candidate, work / CANDIDATE_NAME)
+        args = [
+            str(work / "tests" / tests.name), "-q", "--no-header",
+            "-p", "engine.pytest_plugin", "-p", "pytest_timeout",
+            *[item for name in DISABLED_PLUGINS for item in ("-p", f"no:{name}")],
+            "--rootdir", str(work), "-c", os.devnull, f"--timeout={timeout_seconds}",
+            f"--solution={work / CANDIDATE_NAME}", f"--mlprep-report={work / 'report.jsonl'}",
+            f"--mlprep-api={','.join(api)}",
+        ]
+        if visible_only:
+            args.append("--mlprep-visible-only")
+        if max_part:
+            args.append(f"--mlprep-max-part={max_part}")
+        yield Scratch(work, args)
+
+
+def run_environment() -> dict[str, str]:
+    engine_root = str(Path(__file__).resolve().parent.parent)
+    return {**os.environ, **RUN_ENVIRONMENT,
+            "PYTHONPATH": os.pathsep.join(filter(None, [engine_root, os.environ.get("PYTHONPATH")]))}
+
+
+def collect_verdict(work: Scratch, returncode: int | None, timed_out: bool, started: float, limit: float) -> Verdict:
+    return _verdict(_read_events(work.report), returncode, timed_out, time.monotonic() - started, _tail(work.output), limit)
+
+
 def run_tests(
     candidate: Path,
     tests: Path,
@@ -148,33 +205,17 @@ def run_tests(
     visible_only: bool = False,
     max_part: int = 0,
 ) -> Verdict:
-    """Run the test file's folder against ``candidate`` in a fresh subprocess."""
+    """Run the test file against ``candidate`` in a fresh Python subprocess (the cold path)."""
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="mlprep-run-") as scratch:
-        work = Path(scratch)
-        shutil.copytree(tests.parent, work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copyfile(candidate, work / CANDIDATE_NAME)
-        report, output_path = work / "report.jsonl", work / "output.txt"
-        command = [
-            sys.executable, "-m", "pytest", str(work / "tests" / tests.name),
-            "-p", "engine.pytest_plugin", "-p", "no:cacheprovider", "-q", "--no-header",
-            "--rootdir", str(work), "-c", os.devnull,
-            f"--timeout={timeout_seconds}",
-            f"--solution={work / CANDIDATE_NAME}", f"--mlprep-report={report}", f"--mlprep-api={','.join(api)}",
-        ]
-        if visible_only:
-            command.append("--mlprep-visible-only")
-        if max_part:
-            command.append(f"--mlprep-max-part={max_part}")
-        engine_root = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0",
-               "PYTHONPATH": os.pathsep.join(filter(None, [engine_root, os.environ.get("PYTHONPATH")]))}
+    with scratch(candidate, tests, api=api, timeout_seconds=timeout_seconds,
+                 visible_only=visible_only, max_part=max_part) as work:
         limit = timeout_seconds + KILL_GRACE_SECONDS
         timed_out = False
-        with output_path.open("wb") as output:
+        with work.output.open("wb") as output:
             process = subprocess.Popen(
-                command, cwd=work, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-                env=env, start_new_session=True, preexec_fn=_limit_resources,
+                [sys.executable, "-m", "pytest", *work.args], cwd=work.folder, stdin=subprocess.DEVNULL,
+                stdout=output, stderr=subprocess.STDOUT, env=run_environment(), start_new_session=True,
+                preexec_fn=limit_resources,
             )
             try:
                 process.wait(timeout=limit)
@@ -185,7 +226,7 @@ def run_tests(
                 raise
             finally:
                 _kill_group(process)
-        return _verdict(_read_events(report), process.returncode, timed_out, time.monotonic() - started, _tail(output_path), limit)
+        return collect_verdict(work, process.returncode, timed_out, started, limit)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -197,9 +238,13 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def grade(problem: Problem, variant: Variant, candidate: Path, *, visible_only: bool = False, max_part: int = 0) -> Verdict:
-    """Grade ``candidate`` against a variant's canonical tests."""
-    return run_tests(
+RunTests = Callable[..., Verdict]
+
+
+def grade(problem: Problem, variant: Variant, candidate: Path, *, visible_only: bool = False, max_part: int = 0,
+          run: RunTests | None = None) -> Verdict:
+    """Grade ``candidate`` against a variant's canonical tests, cold unless a warm ``run`` is given."""
+    return (run or run_tests)(
         candidate, variant.tests, api=variant.api, timeout_seconds=problem.timeout_seconds,
         visible_only=visible_only, max_part=max_part,
     )

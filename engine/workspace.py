@@ -20,7 +20,7 @@ from engine import clock, history, report, scheduler, settings as settings_modul
 from engine.catalog import Catalog, file_stem
 from engine.paths import database_path, drills_dir
 from engine.problem import Problem, Variant
-from engine.runner import Verdict, grade
+from engine.runner import RunTests, Verdict, grade
 from engine.scoring import Grade, Performance, rate
 from engine.settings import Settings
 from engine.store import AttemptRow, CardRow, Store
@@ -75,6 +75,7 @@ class Workspace:
 
     def __init__(self, home: Path, catalog: Catalog, store: Store) -> None:
         self.home, self.catalog, self.store = home, catalog, store
+        self.run: RunTests | None = None  # a warm runner's run_tests; None grades cold
 
     @classmethod
     def open(cls, home: Path, catalog: Catalog) -> Workspace:
@@ -248,7 +249,7 @@ class Workspace:
     def run_visible(self, problem: Problem) -> Verdict:
         """Grade the open attempt's file on the visible tests; records nothing."""
         attempt = self._require_open(problem)
-        return grade(problem, problem.variant(attempt.variant), self._attempt_file(attempt), visible_only=True)
+        return grade(problem, problem.variant(attempt.variant), self._attempt_file(attempt), visible_only=True, run=self.run)
 
     def _attempt_file(self, attempt: AttemptRow, override: Path | None = None) -> Path:
         path = override or Path(attempt.file_path)
@@ -299,7 +300,7 @@ class Workspace:
         variant = problem.variant(attempt.variant)
         path = self._attempt_file(attempt, file)
         source = path.read_text(encoding="utf-8", errors="replace")
-        verdict = grade(problem, variant, path)
+        verdict = grade(problem, variant, path, run=self.run)
         now = self.now()
         elapsed = elapsed_seconds(attempt, now)
         result = rate(Performance(verdict.ok, elapsed, variant.target_minutes, attempt.hints_used, attempt.solution_viewed))

@@ -138,3 +138,33 @@ def test_interrupted_loop_pauses_the_mock(workspace):
 
     assert mock_module.run(session, interrupt) == 130
     assert MockSession.find_open(workspace).mock.paused_at is not None
+
+
+def test_watch_loop_runs_the_saved_problem_and_submits(workspace):
+    import queue
+
+    from engine.watch import Event
+
+    session = start(workspace)
+    add_attempt, stack_attempt = session.attempts()
+    write(Path(stack_attempt.file_path), STACK)
+    events = queue.Queue()
+    for event in (Event("change", str(Path(stack_attempt.file_path).resolve())), Event("key", "p"), Event("key", "s")):
+        events.put(event)
+    views = []
+    assert mock_module.watch_loop(session, events, lambda view: views.append((view.current, dict(view.verdicts)))) == "finish"
+    current, verdicts = views[1]
+    assert current == 1 and verdicts[1].ok and session.attempts()[1].parts_passed == 1
+    assert views[-1][0] == 0  # `p` moved back to the first problem
+
+
+def test_watch_loop_ends_at_the_deadline(workspace, clock):
+    import queue
+
+    from engine.watch import Event
+
+    session = start(workspace, minutes=10)
+    events = queue.Queue()
+    events.put(Event("tick"))
+    clock.advance(minutes=11)
+    assert mock_module.watch_loop(session, events, lambda view: None) == "finish"
