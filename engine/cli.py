@@ -19,6 +19,7 @@ from engine import __version__
 if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.problem import Problem, Variant
+    from engine.runner import Verdict
     from engine.workspace import Workspace
 
 
@@ -155,6 +156,17 @@ def show(
         render.statement(found, chosen)
 
 
+def _report_verdict(verdict: Verdict, as_json: bool) -> NoReturn:
+    """Print a verdict (as JSON or for people) and exit 0 only if it passed."""
+    from engine import render
+
+    if as_json:
+        typer.echo(json.dumps(verdict.to_dict(), indent=2))
+    else:
+        render.verdict(verdict)
+    raise typer.Exit(0 if verdict.ok else 1)
+
+
 def _variant(found: Problem, variant_id: str | None) -> Variant:
     return found.variant(variant_id)
 
@@ -171,7 +183,6 @@ def check(
 
     Example: `mlprep check prefix-sum --file my_solution.py --variant sequence-offsets`.
     """
-    from engine import render
     from engine.runner import grade
 
     found = problem(problem_id)
@@ -179,11 +190,7 @@ def check(
     if not file.is_file():
         fail(f"no file at {file}")
     verdict = grade(found, chosen, file, visible_only=visible_only)
-    if as_json:
-        typer.echo(json.dumps(verdict.to_dict(), indent=2))
-    else:
-        render.verdict(verdict)
-    raise typer.Exit(0 if verdict.ok else 1)
+    _report_verdict(verdict, as_json)
 
 
 @app.command()
@@ -317,16 +324,11 @@ def submit(
 @app.command()
 def run(problem_id: ProblemArgument, as_json: JsonOption = False) -> None:
     """Run the visible tests on the open attempt; records nothing. Example: `mlprep run 1.1`."""
-    from engine import render
 
     found = problem(problem_id)
     with workspace() as ws:
         verdict = ws.run_visible(found)
-    if as_json:
-        typer.echo(json.dumps(verdict.to_dict(), indent=2))
-    else:
-        render.verdict(verdict)
-    raise typer.Exit(0 if verdict.ok else 1)
+    _report_verdict(verdict, as_json)
 
 
 @app.command()

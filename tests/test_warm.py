@@ -1,6 +1,5 @@
 """The warm runner: isolation, freshness, and verdicts equal to the cold path."""
 
-from pathlib import Path
 
 import pytest
 
