@@ -128,6 +128,7 @@ def _load_variant(data: Any, index: int, folder: Path, toml_path: Path, problem_
 
 def load_problem(folder: Path, chapter: int) -> Problem:
     """Parse and check one problem package."""
+    folder = folder.resolve()
     toml_path = folder / "problem.toml"
     data = _read_toml(toml_path)
     _check_format(data, toml_path)
@@ -227,6 +228,7 @@ class Catalog:
     @classmethod
     def load(cls, root: Path, *, strict: bool = True) -> Catalog:
         """Every chapter under ``root``; ``strict=False`` skips malformed problems and keeps their errors."""
+        root = root.resolve()
         if not root.is_dir():
             raise ContentError(root, "(folder)", "the problems folder is missing")
         errors: list[ContentError] | None = None if strict else []
