@@ -198,6 +198,7 @@ def validate(
     problem_id: Annotated[Optional[str], typer.Option("--problem", "-p", help="Check one problem only.")] = None,
     chapter: Annotated[Optional[int], typer.Option("--chapter", "-c", help="Check one chapter only.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="List every check, e.g. which tests catch each mutant.")] = False,
+    cold: Annotated[bool, typer.Option("--cold", help="Grade each run in a fresh interpreter instead of the warm runner.")] = False,
 ) -> None:
     """Authoring check: references pass, starters and mutants fail, examples run.
 
@@ -225,7 +226,7 @@ def validate(
         chosen = list(book.problems)
     reports = []
     for item in chosen:
-        report = check_problem(item)
+        report = check_problem(item, warm=not cold)
         render.problem_report(report, verbose=verbose)
         reports.append(report)
     chapters = [c for c in book.chapters if any(r.problem.chapter == c.number for r in reports)]

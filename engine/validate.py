@@ -10,13 +10,15 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine import markers
 from engine.problem import Chapter, Problem, Variant
-from engine.runner import Verdict, grade
+from engine.runner import RunTests, Verdict, grade
+from engine.warm import WarmRunner
 
 MIN_VISIBLE_TESTS, MAX_VISIBLE_TESTS = 2, 4
 MIN_CONTEXT_WORDS = 60
@@ -58,11 +60,11 @@ class ProblemReport:
         return found
 
 
-def _grade_source(problem: Problem, variant: Variant, source: str, **options: int | bool) -> Verdict:
+def _grade_source(problem: Problem, variant: Variant, source: str, run: RunTests | None) -> Verdict:
     with tempfile.TemporaryDirectory(prefix="mlprep-validate-") as folder:
         path = Path(folder) / "candidate.py"
         path.write_text(source, encoding="utf-8")
-        return grade(problem, variant, path, **options)  # type: ignore[arg-type]
+        return grade(problem, variant, path, run=run)
 
 
 def _failing(verdict: Verdict) -> str:
@@ -70,8 +72,12 @@ def _failing(verdict: Verdict) -> str:
     return f"{verdict.status}: {verdict.message}; failing: {', '.join(names) or '-'}"
 
 
-def check_variant(problem: Problem, variant: Variant) -> VariantReport:
-    """Run the reference, the starter, every mutant and every alternative against the tests."""
+def check_variant(problem: Problem, variant: Variant, run: RunTests | None = None) -> VariantReport:
+    """Run the reference, the starter, every mutant and every alternative against the tests.
+
+    ``run`` is a warm runner's ``run_tests`` (verdicts equal to the cold path's, which a test
+    checks); None runs each grading in a fresh interpreter.
+    """
     report = VariantReport(variant)
     add = report.checks.append
     try:
@@ -82,7 +88,7 @@ def check_variant(problem: Problem, variant: Variant) -> VariantReport:
         return report
     add(Check("solution markers", True, f"{regions} TODO region(s)"))
 
-    reference = grade(problem, variant, variant.reference)
+    reference = grade(problem, variant, variant.reference, run=run)
     add(Check("reference passes every test", reference.ok, "" if reference.ok else _failing(reference)))
     report.visible_tests = sum(not t.hidden for t in reference.tests)
     add(Check(
@@ -95,18 +101,18 @@ def check_variant(problem: Problem, variant: Variant) -> VariantReport:
     add(Check("parts declared match part markers", declared_parts == used_parts,
               f"problem.toml declares {declared_parts} part(s), tests use {used_parts}"))
 
-    starter_verdict = _grade_source(problem, variant, starter)
+    starter_verdict = _grade_source(problem, variant, starter, run)
     add(Check("starter fails every test", starter_verdict.total > 0 and starter_verdict.passed == 0,
               f"starter passed {starter_verdict.passed} of {starter_verdict.total}"))
 
     add(Check("at least one mutant", len(variant.mutants) > 0, "add plausible wrong solutions under mutants/"))
     for mutant in variant.mutants:
-        verdict = grade(problem, variant, mutant)
+        verdict = grade(problem, variant, mutant, run=run)
         caught = [t.name for t in verdict.tests if t.outcome != "passed"]
         add(Check(f"mutant {mutant.stem} is rejected", not verdict.ok,
                   f"caught by {', '.join(caught)}" if caught else f"{verdict.status}: {verdict.message}"))
     for alternative in variant.alternatives:
-        verdict = grade(problem, variant, alternative)
+        verdict = grade(problem, variant, alternative, run=run)
         add(Check(f"alternative {alternative.stem} passes", verdict.ok, "" if verdict.ok else _failing(verdict)))
     return report
 
@@ -131,15 +137,36 @@ def _section_words(markdown: str, heading: str) -> int:
     return len(match.group(1).split()) if match else 0
 
 
-def check_problem(problem: Problem, workers: int = 2) -> ProblemReport:
+def check_problem(problem: Problem, workers: int = 2, *, warm: bool = True) -> ProblemReport:
+    """The whole authoring check of one problem, its variants checked ``workers`` at a time.
+
+    With ``warm``, each worker thread grades through its own warm runner, so a torch
+    problem's twenty-odd gradings do not each pay for importing torch.
+    """
     report = ProblemReport(problem)
     context_words = _section_words(problem.statement, "Context")
     report.checks.append(Check("contextual introduction", context_words >= MIN_CONTEXT_WORDS, f"{context_words} words"))
     report.checks.append(Check("at least 2 progressive hints", len(problem.hints) >= 2, f"{len(problem.hints)} hints"))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        example = pool.submit(run_example, problem)
-        report.variants = list(pool.map(lambda v: check_variant(problem, v), problem.variants))
-        report.checks.append(example.result())
+    runners: list[WarmRunner] = []
+    local = threading.local()
+
+    def check(variant: Variant) -> VariantReport:
+        if not warm:
+            return check_variant(problem, variant)
+        if not hasattr(local, "runner"):
+            local.runner = WarmRunner()
+            local.runner.preload(list(problem.requires))
+            runners.append(local.runner)
+        return check_variant(problem, variant, local.runner.run_tests)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            example = pool.submit(run_example, problem)
+            report.variants = list(pool.map(check, problem.variants))
+            report.checks.append(example.result())
+    finally:
+        for runner in runners:
+            runner.close()
     return report
 
 
