@@ -56,9 +56,12 @@ def mlprep_check(label, files, namespace):
 
         def pytest_runtest_logreport(self, report):
             if report.when == "call" or (report.when == "setup" and not report.passed):
-                crash = getattr(report.longrepr, "reprcrash", None)
-                message = "" if report.passed else (crash.message if crash else str(report.longrepr))[:300]
-                results.append((report.nodeid.split("::")[-1], report.passed, message))
+                if report.skipped:
+                    message = report.longrepr[-1] if isinstance(report.longrepr, tuple) else ""
+                else:
+                    crash = getattr(report.longrepr, "reprcrash", None)
+                    message = "" if report.passed else (crash.message if crash else str(report.longrepr))[:300]
+                results.append((report.nodeid.split("::")[-1], report.outcome, message))
 
     sys.path.insert(0, str(folder))
     try:
@@ -66,13 +69,15 @@ def mlprep_check(label, files, namespace):
         code = pytest.main([*tests, "-p", "no:cacheprovider", "-p", "no:terminal", "--import-mode=importlib"], plugins=[Plugin()])
     finally:
         sys.path.remove(str(folder))
-    for name, passed, message in results:
-        print(("✅ " if passed else "❌ ") + name + ("" if passed else ": " + message))
+    marks = {"passed": "✅ ", "failed": "❌ ", "skipped": "⏭️ "}
+    for name, outcome, message in results:
+        print(marks[outcome] + name + (": " + message if message else ""))
     if not results:
         print(f"❌ {label}: the tests did not run (pytest exit code {int(code)})")
         return
-    passed = sum(ok for _, ok, _ in results)
-    print(f"{label}: {passed}/{len(results)} tests passed")
+    ran = [outcome for _, outcome, _ in results if outcome != "skipped"]
+    skipped = len(results) - len(ran)
+    print(f"{label}: {ran.count('passed')}/{len(ran)} tests passed" + (f" ({skipped} skipped)" if skipped else ""))
 '''
 
 

@@ -49,6 +49,8 @@ def test_seeded_hashing_is_deterministic_across_processes(solution):
     assert as_params(again) == params, "the same seed must give the same hash parameters"
     assert as_params(solution.CountMinSketch(width=64, depth=4, seed=2025)) != params, "the seed is ignored"
     # Python's hash() of a str is salted per process (PYTHONHASHSEED): rebuild elsewhere and compare.
+    if not getattr(solution, "__file__", None):
+        pytest.skip("needs the solution as a file (code typed into a notebook has none); `mlprep check` runs it")
     for hash_seed in ("1", "2"):
         other_params, other_table = build_in_fresh_process(
             solution.__file__, "CountMinSketch", 64, 4, 2024, items, hash_seed)
