@@ -12,17 +12,19 @@ Weakness score of a chapter (0 = mastered, 1 = weakest), documented in the READM
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fsrs
 
 from engine.catalog import Catalog
 from engine.scheduler import retrievability
-from engine.history import Outcome
-from engine.store import CardRow
+from engine.history import Card, Outcome
+
+if TYPE_CHECKING:
+    from engine.store import CardRow
 
 RECALL_WEIGHT, PASS_WEIGHT, SLOWNESS_WEIGHT = 0.5, 0.3, 0.2
 
@@ -54,7 +56,7 @@ def weakness_score(recall: float, pass_rate: float | None, median_time_share: fl
     return round(RECALL_WEIGHT * (1 - recall) + PASS_WEIGHT * (1 - (pass_rate or 0.0)) + SLOWNESS_WEIGHT * slowness, 4)
 
 
-def problem_recalls(catalog: Catalog, cards: dict[str, CardRow], now: datetime, scheduler: fsrs.Scheduler) -> list[ProblemRecall]:
+def problem_recalls(catalog: Catalog, cards: Mapping[str, Card | CardRow], now: datetime, scheduler: fsrs.Scheduler) -> list[ProblemRecall]:
     """Current retrievability of every problem (0 for an unseen one)."""
     return [
         ProblemRecall(p.id, p.chapter, retrievability(cards[p.id], now, scheduler) if p.id in cards else 0.0)
@@ -63,7 +65,7 @@ def problem_recalls(catalog: Catalog, cards: dict[str, CardRow], now: datetime, 
 
 
 def chapter_reports(
-    catalog: Catalog, cards: dict[str, CardRow], outcomes: Sequence[Outcome], now: datetime, scheduler: fsrs.Scheduler
+    catalog: Catalog, cards: Mapping[str, Card | CardRow], outcomes: Sequence[Outcome], now: datetime, scheduler: fsrs.Scheduler
 ) -> list[ChapterReport]:
     """One row per chapter, weakest first, from the submitted attempts' outcomes."""
     recalls = {r.problem_id: r.retrievability for r in problem_recalls(catalog, cards, now, scheduler)}

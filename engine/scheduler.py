@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import fsrs
 
@@ -17,8 +18,10 @@ from engine.clock import as_utc, study_day_start, zone
 from engine.problem import Problem, Variant
 from engine.scoring import Grade
 from engine.settings import Settings
-from engine.history import Recent
-from engine.store import CardRow
+from engine.history import Card, Recent
+
+if TYPE_CHECKING:
+    from engine.store import CardRow
 
 
 def make_scheduler(settings: Settings) -> fsrs.Scheduler:
@@ -31,7 +34,7 @@ def make_scheduler(settings: Settings) -> fsrs.Scheduler:
     )
 
 
-def to_card(row: CardRow) -> fsrs.Card:
+def to_card(row: Card | CardRow) -> fsrs.Card:
     return fsrs.Card(
         card_id=1,  # fsrs needs an id; the store keys on problem_id. Passing one avoids Card()'s 1 ms sleep.
         state=fsrs.State(row.state),
@@ -45,6 +48,7 @@ def to_card(row: CardRow) -> fsrs.Card:
 
 def review(row: CardRow | None, problem_id: str, grade: Grade, when: datetime, scheduler: fsrs.Scheduler) -> CardRow:
     """The card after one review; a problem seen for the first time starts as a new FSRS card."""
+    from engine.store import CardRow
     if row is None:
         row = CardRow(problem_id=problem_id, state=fsrs.State.Learning.value, step=0, due=when)
     was_review = row.state == fsrs.State.Review.value
@@ -62,12 +66,12 @@ def review(row: CardRow | None, problem_id: str, grade: Grade, when: datetime, s
     )
 
 
-def retrievability(row: CardRow, when: datetime, scheduler: fsrs.Scheduler) -> float:
+def retrievability(row: Card | CardRow, when: datetime, scheduler: fsrs.Scheduler) -> float:
     """FSRS's predicted probability of solving the problem at ``when`` (0 for an unseen one)."""
     return scheduler.get_card_retrievability(to_card(row), current_datetime=as_utc(when))
 
 
-def state_name(row: CardRow | None) -> str:
+def state_name(row: Card | CardRow | None) -> str:
     return "new" if row is None else fsrs.State(row.state).name.lower()
 
 
@@ -105,7 +109,7 @@ class Queue:
 
 def build_queue(
     problems: Sequence[Problem],
-    cards: dict[str, CardRow],
+    cards: Mapping[str, Card | CardRow],
     history: Recent,
     settings: Settings,
     now: datetime,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
-
-from engine.store import SettingRow
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 class SettingError(ValueError):
@@ -46,10 +45,10 @@ DESCRIPTIONS = {
 }
 
 
-def load(session: Session) -> Settings:
-    stored = {row.key: json.loads(row.value) for row in session.exec(select(SettingRow))}
+def from_values(values: dict[str, str]) -> Settings:
+    """Settings from stored key -> JSON text pairs; unknown keys (from a newer release) are ignored."""
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in stored.items() if k in known})
+    return Settings(**{k: json.loads(v) for k, v in values.items() if k in known})
 
 
 def parse(key: str, raw: str) -> Any:
@@ -69,7 +68,12 @@ def parse(key: str, raw: str) -> Any:
 
 
 def save(session: Session, key: str, value: Any) -> Settings:
-    updated = replace(load(session), **{key: value}).check()
+    from sqlmodel import select
+
+    from engine.store import SettingRow
+
+    current = from_values({row.key: row.value for row in session.exec(select(SettingRow))})
+    updated = replace(current, **{key: value}).check()
     session.merge(SettingRow(key=key, value=json.dumps(value)))
     return updated
 

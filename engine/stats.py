@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from engine.clock import as_utc, study_day_start
-from engine.store import AttemptRow, CardRow
+from engine.history import AttemptFacts, Card
 
 
 def study_date(moment: datetime, day_starts_at_hour: int, tz: tzinfo) -> date:
     return study_day_start(moment, day_starts_at_hour, tz).astimezone(tz).date()
 
 
-def reviews_per_day(attempts: Iterable[AttemptRow], day_starts_at_hour: int, tz: tzinfo) -> Counter[date]:
+def reviews_per_day(attempts: Iterable[AttemptFacts], day_starts_at_hour: int, tz: tzinfo) -> Counter[date]:
     """Submitted attempts per study day."""
     return Counter(
         study_date(as_utc(a.submitted_at or a.started_at), day_starts_at_hour, tz)
@@ -37,7 +37,7 @@ def streak(per_day: Counter[date], today: date) -> int:
     return count
 
 
-def forecast(cards: Iterable[CardRow], today: date, day_starts_at_hour: int, tz: tzinfo, days: int = 30) -> list[int]:
+def forecast(cards: Iterable[Card], today: date, day_starts_at_hour: int, tz: tzinfo, days: int = 30) -> list[int]:
     """Reviews due on each of the next ``days`` study days; overdue ones count on the first."""
     counts = [0] * days
     for card in cards:
@@ -57,7 +57,7 @@ class Retention:
         return self.passed / self.reviews if self.reviews else None
 
 
-def true_retention(attempts: Sequence[AttemptRow]) -> Retention:
+def true_retention(attempts: Sequence[AttemptFacts]) -> Retention:
     """Share of reviews passed: submissions of a problem after its first, which are recall, not learning."""
     seen: set[str] = set()
     reviews = passed = 0

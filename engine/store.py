@@ -22,6 +22,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, Session, SQLModel, create_engine
 
+from engine import history
+
 BUSY_TIMEOUT_MS = 5_000
 
 
@@ -130,6 +132,7 @@ def _add_mocks(connection: Any) -> None:
 # A new store is created at the latest version directly from the models.
 MIGRATIONS: list[Callable[[Any], None]] = [_add_mocks]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
+assert SCHEMA_VERSION == history.SCHEMA_VERSION, "engine.history's read queries must match the latest schema"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

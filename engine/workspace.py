@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
-from typing import Any
-
-from sqlmodel import select
+from typing import TYPE_CHECKING, Any
 
 from engine import clock, history, report, scheduler, settings as settings_module, stats
 from engine.catalog import Catalog, file_stem
@@ -23,7 +24,9 @@ from engine.problem import Problem, Variant
 from engine.runner import RunTests, Verdict, grade
 from engine.scoring import Grade, Performance, rate
 from engine.settings import Settings
-from engine.store import AttemptRow, CardRow, Store
+
+if TYPE_CHECKING:
+    from engine.store import AttemptRow, CardRow, Store
 
 
 @dataclass(frozen=True)
@@ -71,21 +74,50 @@ def elapsed_seconds(attempt: AttemptRow, now: datetime) -> float:
 
 
 class Workspace:
-    """One user's home folder (``drills/`` and ``db/``) over a catalog of problems."""
+    """One user's home folder (``drills/`` and ``db/``) over a catalog of problems.
 
-    def __init__(self, home: Path, catalog: Catalog, store: Store) -> None:
-        self.home, self.catalog, self.store = home, catalog, store
+    Reads go through :mod:`engine.history` on a plain sqlite3 connection; the SQLAlchemy
+    store is opened (created or migrated) only when something is written, or when the file
+    needs a migration before it can be read.
+    """
+
+    def __init__(self, home: Path, catalog: Catalog) -> None:
+        self.home, self.catalog = home, catalog
         self.run: RunTests | None = None  # a warm runner's run_tests; None grades cold
+        self._store: Store | None = None
 
     @classmethod
     def open(cls, home: Path, catalog: Catalog) -> Workspace:
-        return cls(home, catalog, Store(database_path(home)))
+        return cls(home, catalog)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from engine.store import Store
+
+            self._store = Store(database_path(self.home))
+        return self._store
 
     def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc: tuple[type[BaseException] | None, BaseException | None, TracebackType | None]) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection | None]:
+        """A read-only connection to an up-to-date store (None before the first write)."""
+        path = database_path(self.home)
+        try:
+            with history.reading(path) as connection:
+                yield connection
+                return
+        except history.StaleSchema:
+            pass
+        self.store  # noqa: B018 - opening migrates the file, or raises StoreError saying what to do
+        with history.reading(path) as connection:
+            yield connection
 
     # --- reading -------------------------------------------------------------------------
 
@@ -93,8 +125,8 @@ class Workspace:
         return clock.now()
 
     def settings(self) -> Settings:
-        with self.store.transaction() as session:
-            return settings_module.load(session)
+        with self._reading() as connection:
+            return settings_module.from_values(history.settings_values(connection))
 
     def set_setting(self, key: str, raw: str) -> Settings:
         value = settings_module.parse(key, raw)
@@ -103,11 +135,16 @@ class Workspace:
         with self.store.transaction() as session:
             return settings_module.save(session, key, value)
 
-    def cards(self) -> dict[str, CardRow]:
-        with self.store.transaction() as session:
-            return {row.problem_id: row for row in session.exec(select(CardRow))}
+    def cards(self) -> dict[str, history.Card]:
+        with self._reading() as connection:
+            return history.cards(connection)
 
     def attempts(self, problem_id: str | None = None) -> list[AttemptRow]:
+        """Full attempt rows, source text included (for inspection, not for statistics)."""
+        from sqlmodel import select
+
+        from engine.store import AttemptRow
+
         with self.store.transaction() as session:
             query = select(AttemptRow).order_by(AttemptRow.id)  # type: ignore[arg-type]
             if problem_id is not None:
@@ -116,6 +153,10 @@ class Workspace:
 
     def open_attempt(self, problem: Problem) -> AttemptRow | None:
         """The open drill attempt at this problem (a mock's attempts belong to the mock)."""
+        from sqlmodel import select
+
+        from engine.store import AttemptRow
+
         with self.store.transaction() as session:
             query = select(AttemptRow).where(
                 AttemptRow.problem_id == problem.id, AttemptRow.status == "open", AttemptRow.mode == "drill"
@@ -125,13 +166,13 @@ class Workspace:
     def today(self) -> scheduler.Queue:
         settings, now = self.settings(), self.now()
         day_start = clock.study_day_start(now, settings.day_starts_at_hour, clock.zone(settings.timezone))
-        with self.store.transaction() as session:
-            recent = history.recent(session, day_start)
-        return scheduler.build_queue(self.catalog.problems, self.cards(), recent, settings, now)
+        with self._reading() as connection:
+            recent, cards = history.recent(connection, day_start), history.cards(connection)
+        return scheduler.build_queue(self.catalog.problems, cards, recent, settings, now)
 
     def last_seen(self, problem_id: str | None = None) -> dict[tuple[str, str], datetime]:
-        with self.store.transaction() as session:
-            return history.last_seen(session, problem_id)
+        with self._reading() as connection:
+            return history.last_seen(connection, problem_id)
 
     def listing(self, chapter: int | None = None) -> list[dict[str, Any]]:
         """One row per problem with its review state (the shape of ``list --json``)."""
@@ -158,25 +199,29 @@ class Workspace:
         return rows
 
     def chapter_reports(self) -> list[report.ChapterReport]:
-        with self.store.transaction() as session:
-            outcomes = history.outcomes(session)
+        with self._reading() as connection:
+            outcomes, cards = history.outcomes(connection), history.cards(connection)
         fsrs_scheduler = scheduler.make_scheduler(self.settings())
-        return report.chapter_reports(self.catalog, self.cards(), outcomes, self.now(), fsrs_scheduler)
+        return report.chapter_reports(self.catalog, cards, outcomes, self.now(), fsrs_scheduler)
 
     def next_steps(self, reports: list[report.ChapterReport]) -> list[str]:
         settings = self.settings()
         recalls = report.problem_recalls(self.catalog, self.cards(), self.now(), scheduler.make_scheduler(settings))
         return report.next_steps(reports, recalls, settings.desired_retention)
 
+    def _facts(self) -> list[history.AttemptFacts]:
+        with self._reading() as connection:
+            return history.attempts(connection)
+
     def reviews_per_day(self) -> Counter[date]:
         settings = self.settings()
-        return stats.reviews_per_day(self.attempts(), settings.day_starts_at_hour, clock.zone(settings.timezone))
+        return stats.reviews_per_day(self._facts(), settings.day_starts_at_hour, clock.zone(settings.timezone))
 
     def progress(self) -> Progress:
         settings = self.settings()
         tz = clock.zone(settings.timezone)
         today = stats.study_date(self.now(), settings.day_starts_at_hour, tz)
-        attempts = self.attempts()
+        attempts = self._facts()
         per_day = stats.reviews_per_day(attempts, settings.day_starts_at_hour, tz)
         return Progress(
             today=today,
@@ -206,6 +251,8 @@ class Workspace:
         path = self.attempt_path(problem, variant)
         self._write_starter(path, variant)
         now = self.now()
+        from engine.store import AttemptRow
+
         attempt = AttemptRow(
             problem_id=problem.id, variant=variant.id, mode=mode, status="open",
             file_path=str(path), started_at=now,
@@ -305,6 +352,8 @@ class Workspace:
         elapsed = elapsed_seconds(attempt, now)
         result = rate(Performance(verdict.ok, elapsed, variant.target_minutes, attempt.hints_used, attempt.solution_viewed))
         fsrs_scheduler = scheduler.make_scheduler(self.settings())
+        from engine.store import CardRow
+
         with self.store.transaction() as session:
             card = scheduler.review(session.get(CardRow, problem.id), problem.id, result, now, fsrs_scheduler)
             session.merge(card)

@@ -193,3 +193,30 @@ def test_mock_session_through_the_cli(isolated_home):
     result = runner.invoke(app, ["mock", "--minutes", "15", "--seed", "3"], input="s\n")
     assert result.exit_code == 1 and "scorecard" in result.stdout
     assert "finished │ 0/3" in invoke("mock", "--history").stdout
+
+
+def test_reading_commands_do_not_import_sqlalchemy(isolated_home, fixture_problems):
+    invoke("start", "add")  # creates the store at the current schema
+    code = (
+        "import sys\nfrom engine.cli import app\n"
+        "for args in (['today', '--json'], ['list', '--json'], ['report', '--json']):\n"
+        "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel', 'numpy', 'torch'}) or 'none')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "none"
+
+
+def test_an_older_store_is_migrated_before_it_is_read(isolated_home):
+    import sqlite3
+
+    path = isolated_home / "db" / "mlprep.sqlite3"
+    path.parent.mkdir(parents=True)
+    connection = sqlite3.connect(path)
+    connection.executescript((FIXTURE_PROBLEMS.parent / "store_v1.sql").read_text())
+    connection.close()
+    items = json.loads(invoke("today", "--json").stdout)["items"]
+    assert (items[0]["id"], items[0]["kind"]) == ("add", "resume")  # release 1's open attempt survived
+    assert (isolated_home / "db" / "mlprep.sqlite3.v1.bak").exists()
+    tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "mock" in tables and sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
