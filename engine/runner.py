@@ -40,6 +40,7 @@ class TestResult:
     message: str = ""
     hidden: bool = False
     part: int = 1
+    duration_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _verdict(events: list[dict[str, Any]], returncode: int | None, timed_out: bo
             message=results[t["id"]]["message"] if t["id"] in results else "",
             hidden=t["hidden"],
             part=t["part"],
+            duration_s=results[t["id"]]["duration"] if t["id"] in results else 0.0,
         )
         for t in collected or []
     )
