@@ -294,8 +294,9 @@ def start(problem_id: ProblemArgument, variant: VariantOption = None) -> None:
 
     found = problem(problem_id)
     with workspace() as ws:
+        resumed = ws.open_attempt(found) is not None
         attempt = ws.start(found, variant)
-    render.attempt_started(attempt.file_path, resumed=attempt.paused_seconds > 0)
+    render.attempt_started(attempt.file_path, resumed=resumed)
     typer.echo(attempt.file_path)
 
 

@@ -224,20 +224,21 @@ def run_tests(
             except subprocess.TimeoutExpired:
                 timed_out = True
             except BaseException:
-                _kill_group(process)  # Ctrl-C: never leave the user's code running
+                kill_group(process.pid)  # Ctrl-C: never leave the user's code running
+                process.wait()
                 raise
             finally:
-                _kill_group(process)
+                kill_group(process.pid)
+                process.wait()
         return collect_verdict(work, process.returncode, timed_out, started, limit)
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    """Kill the whole process group: the user's code may have started children."""
+def kill_group(pid: int) -> None:
+    """Kill a run's whole process group (led by ``pid``): the user's code may have started children."""
     try:
-        os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    process.wait()
 
 
 RunTests = Callable[..., Verdict]

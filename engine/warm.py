@@ -26,7 +26,9 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from engine.runner import KILL_GRACE_SECONDS, Verdict, collect_verdict, limit_resources, run_environment, run_tests, scratch
+from engine.runner import (
+    KILL_GRACE_SECONDS, Verdict, collect_verdict, kill_group, limit_resources, run_environment, run_tests, scratch,
+)
 
 POLL_SECONDS = 0.002
 
@@ -79,10 +81,7 @@ def _wait(pid: int, limit: float) -> tuple[int, bool]:
         if done:
             return os.waitstatus_to_exitcode(status), False
         if time.monotonic() > deadline:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            kill_group(pid)
             _, status = os.waitpid(pid, 0)
             return os.waitstatus_to_exitcode(status), True
         time.sleep(POLL_SECONDS)
@@ -190,7 +189,7 @@ class WarmRunner:
                                  visible_only=visible_only, max_part=max_part)
             except BaseException:
                 if child is not None:
-                    _kill_group(child)  # Ctrl-C while the user's code runs
+                    kill_group(child)  # Ctrl-C while the user's code runs
                 self.close()
                 raise
             return collect_verdict(work, answer["returncode"], answer["timed_out"], started, limit)
@@ -200,13 +199,6 @@ class WarmRunner:
             self._process.kill()
             self._process.wait()
             self._process = None
-
-
-def _kill_group(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 if __name__ == "__main__":
