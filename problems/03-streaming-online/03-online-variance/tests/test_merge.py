@@ -37,6 +37,7 @@ def test_merge_with_empty_leaves_operands_unchanged(solution):
     empty = solution.RunningStats()
     for merged in (full.merge(empty), empty.merge(full)):
         _assert_matches(merged, [2.0, 4.0, 9.0], 1e-12, "merge with empty")
+        assert merged is not full and merged is not empty, "merge returns a new accumulator, even with an empty operand"
     nothing = empty.merge(solution.RunningStats())
     assert nothing.count == 0
     with pytest.raises(ValueError):

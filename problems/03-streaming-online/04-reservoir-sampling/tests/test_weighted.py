@@ -130,3 +130,17 @@ def test_invalid_k_and_integer_weights(solution):
     for item, weight in [("a", 1), ("b", 3), ("c", 2)]:
         sampler.add(item, weight)
     assert len(sampler.sample()) == 2 and set(sampler.sample()) <= {"a", "b", "c"}
+
+
+@pytest.mark.hidden
+def test_any_objects_and_repeated_items(solution):
+    # Items are arbitrary objects: never hash or compare them. Unhashable dicts must work, and
+    # adding the same object twice counts as two items, so with k = 2 both adds are kept.
+    sampler = solution.WeightedReservoirSampler(3, random.Random(6))
+    for i in range(2_000):
+        sampler.add({"event": i}, 1.0 + i % 5)
+    check_sample_shape([d["event"] for d in sampler.sample()], range(2_000), 3, "dict items")
+    twice = solution.WeightedReservoirSampler(2, random.Random(7))
+    twice.add("same", 1.0)
+    twice.add("same", 3.0)
+    assert twice.sample() == ["same", "same"], "the same object added twice is two items: min(k, n) = 2 are kept"
