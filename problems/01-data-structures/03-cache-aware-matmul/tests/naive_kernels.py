@@ -1,9 +1,11 @@
-"""Baselines and timing helpers shared by the tests (not a test module)."""
+"""Baselines, timing and memory helpers shared by the tests (not a test module)."""
 
+import re
 import time
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 from numba import njit
 
 
@@ -55,3 +57,20 @@ def speedup(candidate: Callable[[], object], baseline: Callable[[], object], rou
         baseline_best = min(baseline_best, fastest(baseline, 1))
         candidate_best = min(candidate_best, fastest(candidate, 1))
     return baseline_best / candidate_best
+
+
+def peak_rss_growth(run: Callable[[], object]) -> float:
+    """Bytes by which the process's peak resident memory grows while `run()` executes (Linux)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")  # reset the peak-RSS high-water mark to the current RSS
+    except OSError:
+        pytest.skip("cannot reset the peak-memory counter on this system")
+
+    def read_kib(field: str) -> int:
+        with open("/proc/self/status") as status:
+            return int(re.search(rf"^{field}:\s+(\d+)", status.read(), re.MULTILINE).group(1))
+
+    before = read_kib("VmRSS")
+    run()
+    return (read_kib("VmHWM") - before) * 1024

@@ -1,6 +1,6 @@
 import numpy as np
 import pytest
-from naive_kernels import fastest, gemm_naive, speedup
+from naive_kernels import fastest, gemm_naive, peak_rss_growth, speedup
 
 
 def test_worked_example_accumulates(solution):
@@ -54,3 +54,16 @@ def test_updates_a_strided_view_in_place(solution):
     expected[:, 5:15] += a @ b
     solution.gemm_accumulate(buffer[:, 5:15], a, b)  # c is a view with a row stride of 30
     np.testing.assert_allclose(buffer, expected, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.hidden
+def test_no_temporary_product(solution):
+    rng = np.random.default_rng(7)
+    solution.gemm_accumulate(np.zeros((4, 4)), np.ones((4, 2)), np.ones((2, 4)))  # compile before measuring memory
+    m, k, n = 2048, 16, 2048  # c is 32 MiB; a thin k keeps the product fast
+    a, b = rng.standard_normal((m, k)), rng.standard_normal((k, n))
+    c = rng.standard_normal((m, n))
+    expected = c + a @ b
+    growth = peak_rss_growth(lambda: solution.gemm_accumulate(c, a, b))
+    np.testing.assert_allclose(c, expected, rtol=1e-10, atol=1e-10)
+    assert growth < 8 * 2**20, f"peak memory grew by {growth / 2**20:.0f} MiB while updating a 32 MiB c: an (m, n) temporary?"

@@ -1,24 +1,6 @@
-import re
-
 import numpy as np
 import pytest
-
-
-def _peak_rss_growth(run) -> float:
-    """Bytes by which the process's peak resident memory grows while `run()` executes (Linux)."""
-    try:
-        with open("/proc/self/clear_refs", "w") as handle:
-            handle.write("5")  # reset the peak-RSS high-water mark to the current RSS
-    except OSError:
-        pytest.skip("cannot reset the peak-memory counter on this system")
-
-    def read_kib(field: str) -> int:
-        with open("/proc/self/status") as status:
-            return int(re.search(rf"^{field}:\s+(\d+)", status.read(), re.MULTILINE).group(1))
-
-    before = read_kib("VmRSS")
-    run()
-    return (read_kib("VmHWM") - before) * 1024
+from naive_kernels import peak_rss_growth
 
 
 def test_worked_example(solution):
@@ -43,7 +25,7 @@ def test_in_place_without_a_copy(solution):
     n = 2048  # 32 MiB: a full temporary copy would show up clearly
     a = np.random.default_rng(7).standard_normal((n, n))
     expected = a.T.copy()
-    growth = _peak_rss_growth(lambda: solution.transpose_inplace(a, 32))
+    growth = peak_rss_growth(lambda: solution.transpose_inplace(a, 32))
     np.testing.assert_array_equal(a, expected)
     assert growth < 8 * 2**20, f"peak memory grew by {growth / 2**20:.0f} MiB for a 32 MiB matrix: a temporary copy"
 

@@ -81,3 +81,5 @@ def test_shape_errors(solution):
         tensor.matvec(np.ones(4))  # n_rows entries instead of n_cols
     with pytest.raises(ValueError):
         solution.SparseTensor.from_dense(np.ones(5))
+    with pytest.raises(ValueError):
+        solution.SparseTensor([], [], [], (-1, 4))  # a negative dimension
