@@ -83,3 +83,5 @@ def test_shape_errors(solution):
         solution.SparseTensor.from_dense(np.ones(5))
     with pytest.raises(ValueError):
         solution.SparseTensor([], [], [], (-1, 4))  # a negative dimension
+    with pytest.raises(ValueError):
+        solution.SparseTensor([[0, 1]], [[1, 2]], [[1.0, 2.0]], (3, 3))  # 2-D triples are not flattened

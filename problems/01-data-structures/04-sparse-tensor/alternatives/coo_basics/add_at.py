@@ -10,11 +10,11 @@ class SparseTensor:
         m, n = map(int, shape)
         if m < 0 or n < 0:
             raise ValueError("negative dimension")
-        r = np.array(rows, dtype=np.int64).ravel()
-        c = np.array(cols, dtype=np.int64).ravel()
-        v = np.array(values, dtype=np.float64).ravel()
-        if not (r.size == c.size == v.size):
-            raise ValueError("length mismatch")
+        r = np.array(rows, dtype=np.int64)
+        c = np.array(cols, dtype=np.int64)
+        v = np.array(values, dtype=np.float64)
+        if r.ndim != 1 or c.ndim != 1 or v.ndim != 1 or not (r.size == c.size == v.size):
+            raise ValueError("rows, cols and values must be 1-D and of one length")
         if np.any((r < 0) | (r >= m)) or np.any((c < 0) | (c >= n)):
             raise ValueError("index out of range")
         idx = np.int64 if max(m, n) >= 2**31 else np.int32

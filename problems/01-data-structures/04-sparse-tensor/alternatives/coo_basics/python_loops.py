@@ -9,6 +9,8 @@ class SparseTensor:
     def __init__(self, rows, cols, values, shape):
         if len(shape) != 2 or shape[0] < 0 or shape[1] < 0:
             raise ValueError("bad shape")
+        if any(np.ndim(a) != 1 for a in (rows, cols, values)):
+            raise ValueError("rows, cols and values must be 1-D")
         rows, cols, values = list(rows), list(cols), list(values)
         if not len(rows) == len(cols) == len(values):
             raise ValueError("rows, cols and values differ in length")
